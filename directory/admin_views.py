@@ -1,0 +1,150 @@
+"""Editor reports: services due for review (freshness) and the Schedule 2 coverage audit."""
+
+import datetime
+
+from django.db.models import F
+from django.urls import path, reverse
+from django.utils import timezone
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.reports import ReportView
+
+from directory.models import InformationPage, ServicePage
+from directory.models.pages import Schedule2Heading
+
+DUE_SOON_DAYS = 30
+
+
+def services_due_for_review(today: datetime.date | None = None, within_days: int = DUE_SOON_DAYS):
+    """Live services whose review date has passed or falls within `within_days`, overdue first."""
+    today = today or timezone.localdate()
+    return (
+        ServicePage.objects.live()
+        .filter(review_due__lte=today + datetime.timedelta(days=within_days))
+        .select_related("owner", "organisation")
+        .order_by(F("review_due").asc(nulls_first=True), "title")
+    )
+
+
+def overdue_count(today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    return ServicePage.objects.live().filter(review_due__lt=today).count()
+
+
+class _ReportMixin:
+    """Reports visible to anyone who can edit pages."""
+
+    url_name: str
+    url_path: str
+    menu_label: str
+    icon: str
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perms(["wagtailadmin.access_admin"]):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def urls(cls):
+        return [
+            path(f"reports/{cls.url_path}/", cls.as_view(), name=cls.url_name),
+            path(
+                f"reports/{cls.url_path}/results/",
+                cls.as_view(results_only=True),
+                name=f"{cls.url_name}_results",
+            ),
+        ]
+
+    @classmethod
+    def menu_item(cls) -> MenuItem:
+        return MenuItem(cls.menu_label, reverse(cls.url_name), icon_name=cls.icon, order=700)
+
+
+class ServicesDueForReviewView(_ReportMixin, ReportView):
+    """Services overdue for review (most overdue first), then those due within 30 days."""
+
+    url_name = "directory_services_due_for_review"
+    url_path = "services-due-for-review"
+    menu_label = "Services due for review"
+    icon = "time"
+    page_title = "Services due for review"
+    header_icon = "time"
+    index_url_name = url_name
+    index_results_url_name = f"{url_name}_results"
+    results_template_name = "directory/admin/services_due_for_review_results.html"
+    list_export = ["title", "review_due", "days_overdue", "owner_name", "last_reviewed"]
+    export_headings = {
+        "title": "Service",
+        "review_due": "Review due",
+        "days_overdue": "Days overdue",
+        "owner_name": "Owner",
+        "last_reviewed": "Last checked",
+    }
+
+    def get_queryset(self):
+        return services_due_for_review()
+
+    def decorate_paginated_queryset(self, object_list):
+        today = timezone.localdate()
+        for service in object_list:
+            service.days_overdue = (
+                (today - service.review_due).days
+                if service.review_due and service.review_due < today
+                else 0
+            )
+            service.owner_name = (
+                service.owner.get_full_name() or service.owner.get_username()
+                if service.owner
+                else ""
+            )
+        return object_list
+
+
+class Schedule2AuditView(_ReportMixin, ReportView):
+    """Each statutory heading with the live information pages that answer it; gaps first."""
+
+    url_name = "directory_schedule2_audit"
+    url_path = "schedule-2-audit"
+    menu_label = "Local Offer headings audit"
+    icon = "list-ul"
+    page_title = "Local Offer headings audit (Schedule 2)"
+    header_icon = "list-ul"
+    index_url_name = url_name
+    index_results_url_name = f"{url_name}_results"
+    results_template_name = "directory/admin/schedule2_audit_results.html"
+    paginate_by = None
+
+    def get_queryset(self):
+        return schedule2_coverage()
+
+
+def schedule2_coverage() -> list[dict]:
+    """Every Schedule 2 heading with its live pages; headings with no page come first."""
+    pages_by_heading: dict[str, list[InformationPage]] = {}
+    for page in (
+        InformationPage.objects.live()
+        .exclude(schedule2_heading="")
+        .only("title", "url_path", "schedule2_heading")
+    ):
+        pages_by_heading.setdefault(page.schedule2_heading, []).append(page)
+    rows = [
+        {"heading": label, "value": value, "pages": pages_by_heading.get(value, [])}
+        for value, label in Schedule2Heading.choices
+    ]
+    return sorted(rows, key=lambda row: bool(row["pages"]))
+
+
+class OverdueReviewsPanel(Component):
+    """Dashboard panel: how many services are overdue for review, linking to the report."""
+
+    name = "overdue_reviews"
+    template_name = "directory/admin/overdue_reviews_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["overdue"] = overdue_count()
+        context["due_soon"] = services_due_for_review().count() - context["overdue"]
+        context["report_url"] = reverse(ServicesDueForReviewView.url_name)
+        return context

@@ -1,0 +1,41 @@
+"""Directory models: taxonomies and organisations (snippets), and the page types."""
+
+from .pages import (
+    DirectoryIndexPage,
+    HomePage,
+    InformationPage,
+    OpeningTime,
+    ServiceContact,
+    ServiceLocation,
+    ServicePage,
+)
+from .settings import LocalOfferSettings
+from .snippets import (
+    AccessRoute,
+    DeliveryMethod,
+    District,
+    Language,
+    Need,
+    Organisation,
+    ProviderType,
+    ServiceType,
+)
+
+__all__ = [
+    "AccessRoute",
+    "DeliveryMethod",
+    "DirectoryIndexPage",
+    "District",
+    "HomePage",
+    "InformationPage",
+    "Language",
+    "LocalOfferSettings",
+    "Need",
+    "OpeningTime",
+    "Organisation",
+    "ProviderType",
+    "ServiceContact",
+    "ServiceLocation",
+    "ServicePage",
+    "ServiceType",
+]
