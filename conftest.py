@@ -1,0 +1,151 @@
+"""Shared fixtures: a site with a home page, the directory under it, and a service maker."""
+
+from collections.abc import Callable, Iterable
+
+import pytest
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from directory.factories import (
+    DirectoryIndexPageFactory,
+    HomePageFactory,
+    OpeningTimeFactory,
+    ServiceContactFactory,
+    ServiceLocationFactory,
+    ServicePageFactory,
+)
+from directory.models import (
+    AccessRoute,
+    DeliveryMethod,
+    DirectoryIndexPage,
+    District,
+    HomePage,
+    Language,
+    Need,
+    Organisation,
+    ProviderType,
+    ServicePage,
+    ServiceType,
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Skip `postgres_only` tests unless the suite runs against PostgreSQL."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="PostgreSQL only: runs in the PostgreSQL pass of make test")
+    for item in items:
+        if item.get_closest_marker("postgres_only"):
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def site_root(db) -> HomePage:
+    """A HomePage under Wagtail's root, as the default Site's root (the welcome page removed)."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = "Westshire Local Offer"
+    site.save()
+    Site.clear_site_root_paths_cache()
+    return home
+
+
+@pytest.fixture
+def directory_page(site_root) -> DirectoryIndexPage:
+    """The directory ("Find a service", at /services/) under the home page."""
+    return DirectoryIndexPageFactory(parent=site_root, show_in_menus=True)
+
+
+def taxonomy_value(model, value):
+    """A taxonomy object given itself or its slug; unknown slugs are created with a name."""
+    if isinstance(value, model):
+        return value
+    slug = slugify(value)
+    obj, _ = model.objects.get_or_create(
+        slug=slug, defaults={"name": slug.replace("-", " ").capitalize()}
+    )
+    return obj
+
+
+def _values(model, values: Iterable) -> list:
+    if values is None or isinstance(values, str | model):
+        values = [] if values is None else [values]
+    return [taxonomy_value(model, v) for v in values]
+
+
+def _children(factory, items: Iterable[dict] | None) -> list:
+    return [factory.build(**item) for item in (items or [])]
+
+
+DEFAULT = object()
+
+
+@pytest.fixture
+def make_service(directory_page) -> Callable[..., ServicePage]:
+    """Create a published ServicePage under `directory_page`.
+
+    Taxonomies are slugs or objects (`service_types=["short-breaks"]`, `districts=[north]`);
+    `organisation` and `provider_type` a slug or object; `contacts`, `locations` and
+    `opening_times` lists of dicts of field values (defaults: one contact, one location, none).
+    Other keyword arguments are ServicePage fields. `live=False` makes a draft.
+    """
+
+    def make(
+        title: str = "Aiming High short breaks",
+        *,
+        parent: Page | None = None,
+        service_types=("short-breaks",),
+        needs=(),
+        districts=(),
+        access_routes=(),
+        delivery_methods=(),
+        languages=(),
+        provider_type=None,
+        organisation=None,
+        contacts=DEFAULT,
+        locations=DEFAULT,
+        opening_times=(),
+        **fields,
+    ) -> ServicePage:
+        if contacts is DEFAULT:
+            contacts = [{}]
+        if locations is DEFAULT:
+            locations = [{}]
+        if provider_type is not None:
+            provider_type = taxonomy_value(ProviderType, provider_type)
+        if organisation is not None and not isinstance(organisation, Organisation):
+            organisation, _ = Organisation.objects.get_or_create(
+                slug=slugify(organisation), defaults={"name": organisation}
+            )
+        language_objs = [
+            v
+            if isinstance(v, Language)
+            else Language.objects.get_or_create(code=v, defaults={"name": v})[0]
+            for v in ([languages] if isinstance(languages, str | Language) else languages)
+        ]
+        return ServicePageFactory(
+            parent=parent or directory_page,
+            title=title,
+            service_types=_values(ServiceType, service_types),
+            needs=_values(Need, needs),
+            districts=_values(District, districts),
+            access_routes=_values(AccessRoute, access_routes),
+            delivery_methods=_values(DeliveryMethod, delivery_methods),
+            languages=language_objs,
+            provider_type=provider_type,
+            organisation=organisation,
+            contacts=_children(ServiceContactFactory, contacts),
+            locations=_children(ServiceLocationFactory, locations),
+            opening_times=_children(OpeningTimeFactory, opening_times),
+            **fields,
+        )
+
+    return make
