@@ -1,0 +1,412 @@
+"""Feedback from families and young people, its moderation log, page votes and settings.
+
+A feedback item keeps the submitter's words exactly as given (`comment`); what the public may
+ever see is the moderator's `public_text`. Personal data (the email address) is erased after the
+retention period, leaving the anonymised comment.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
+
+COMMENT_MAX_LENGTH = 5000
+HELPFULNESS_COMMENT_MAX_LENGTH = 1000
+
+
+class Theme(index.Indexed, models.Model):
+    """An editor-managed theme that groups feedback items to be answered together."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FeedbackItem(models.Model):
+    """One comment sent through a feedback form, with its moderation state."""
+
+    class Kind(models.TextChoices):
+        LOCAL_OFFER = "local_offer", "The Local Offer as a whole"
+        SERVICE = "service", "A service"
+        GENERAL = "general", "General"
+        YOUNG_PERSON = "young_person", "Young person's form"
+
+    class Topic(models.TextChoices):
+        # Regulation 56(1) of the SEND Regulations 2014.
+        CONTENT = "content", "The services and support listed, and how good they are"
+        MISSING = "missing", "Something that is missing"
+        ACCESSIBILITY = "accessibility", "How easy the information is to find, read and use"
+        DEVELOPMENT = "development", "How the Local Offer was made or reviewed, and your part in it"
+
+    class Writer(models.TextChoices):
+        PARENT_CARER = "parent_carer", "A parent or carer"
+        YOUNG_PERSON = "young_person", "A young person"
+        PROFESSIONAL = "professional", "A professional"
+        OTHER = "other", "Someone else"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SAFEGUARDING = "safeguarding", "Safeguarding concern"
+
+    class RejectionReason(models.TextChoices):
+        VEXATIOUS = "vexatious", "Vexatious"
+        INDIVIDUAL_CASE = "individual_case", "About an individual case (complaints process)"
+        OUT_OF_SCOPE = "out_of_scope", "Out of scope"
+        OTHER = "other", "Other"
+
+    class SafeguardingFlag(models.TextChoices):
+        NONE = "", "Not flagged"
+        AUTO = "auto", "Flagged automatically"
+        MANUAL = "manual", "Flagged by a moderator"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    subject_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_items",
+        help_text="The service page this feedback is about, if any.",
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices, blank=True, db_index=True)
+    writer = models.CharField("who is writing", max_length=20, choices=Writer.choices, blank=True)
+    district = models.ForeignKey(
+        "directory.District",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_items",
+    )
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, help_text="Exactly as written.")
+
+    wants_response = models.BooleanField("wants to hear about a response", default=False)
+    email = models.EmailField(blank=True, help_text="Only kept if they asked for a response.")
+    publish_consent = models.BooleanField("may publish their words anonymously", default=False)
+    under_13 = models.BooleanField(null=True, blank=True, help_text="Young person's form only.")
+    helped_by_parent = models.BooleanField("a parent or carer helped", default=False)
+
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    public_text = models.TextField(
+        blank=True, help_text="The moderated version the public may see. Blank: not written yet."
+    )
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
+    rejection_note = models.TextField(blank=True)
+
+    safeguarding_flag = models.CharField(
+        max_length=10, choices=SafeguardingFlag.choices, blank=True, default=""
+    )
+    safeguarding_terms = models.JSONField(
+        default=list, blank=True, help_text="The safeguarding words or phrases that matched."
+    )
+    safeguarding_notified_at = models.DateTimeField(null=True, blank=True)
+
+    suspected_spam = models.BooleanField(default=False, db_index=True)
+    spam_reasons = models.JSONField(default=list, blank=True)
+
+    themes = models.ManyToManyField(Theme, blank=True, related_name="feedback_items")
+
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_date = models.DateField(db_index=True, editable=False, default=timezone.localdate)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_items",
+    )
+    personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = "feedback item"
+        permissions = [
+            ("moderate_feedbackitem", "Can moderate feedback"),
+            ("export_personal_data", "Can export feedback with personal data"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback {self.pk} ({self.get_kind_display()}, {self.created_date})"
+
+    def save(self, *args, **kwargs) -> None:
+        # The day it arrived, in local time, kept beside the timestamp for fast grouping.
+        self.created_date = timezone.localdate(self.submitted_at)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_safeguarding(self) -> bool:
+        return self.status == self.Status.SAFEGUARDING
+
+
+class ModerationLogEntry(models.Model):
+    """One thing that happened to a feedback item: who, when, what and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted"
+        AUTO_FLAGGED = "auto_flagged", "Flagged for safeguarding automatically"
+        SAFEGUARDING_NOTIFIED = "safeguarding_notified", "Safeguarding contact emailed"
+        FLAGGED = "flagged", "Flagged as a safeguarding concern"
+        UNFLAGGED = "unflagged", "Safeguarding flag removed"
+        APPROVED = "approved", "Approved for publication"
+        REDACTED = "redacted", "Public version edited"
+        REJECTED = "rejected", "Rejected"
+        REOPENED = "reopened", "Returned to the queue"
+        THEMES_CHANGED = "themes_changed", "Themes changed"
+        NOTE = "note", "Note"
+        PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
+
+    item = models.ForeignKey(FeedbackItem, on_delete=models.CASCADE, related_name="log_entries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the system did it.",
+    )
+    timestamp = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    reason = models.TextField(blank=True)
+    details = models.TextField(blank=True)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-timestamp", "-pk"]
+        verbose_name = "moderation log entry"
+        verbose_name_plural = "moderation log entries"
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.timestamp:%Y-%m-%d %H:%M})"
+
+
+class PageHelpfulness(models.Model):
+    """The "Was this page helpful?" votes for one page on one day."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="helpfulness_votes"
+    )
+    date = models.DateField(db_index=True)
+    yes_count = models.PositiveIntegerField(default=0)
+    no_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = "page helpfulness"
+        verbose_name_plural = "page helpfulness"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "date"], name="feedback_helpfulness_page_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.date}: {self.yes_count} yes, {self.no_count} no"
+
+
+class HelpfulnessComment(models.Model):
+    """An answer to "What was missing?" after a "No" vote, stored exactly as given."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="helpfulness_comments"
+    )
+    comment = models.TextField(max_length=HELPFULNESS_COMMENT_MAX_LENGTH)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.submitted_at:%Y-%m-%d}"
+
+
+DEFAULT_SAFEGUARDING_PHRASES = """\
+self-harm
+self harm
+selfharm
+harm myself
+harming myself
+hurt myself
+hurting myself
+cut myself
+cutting myself
+cuts myself
+suicide
+suicidal
+kill myself
+killing myself
+kms
+unalive
+unalive myself
+end my life
+end it all
+take my own life
+want to die
+wanna die
+wish i was dead
+wish i were dead
+better off dead
+dont want to be alive
+dont want to live
+dont want to be here anymore
+overdose
+abuse
+abused
+abusing
+abuser
+hit me
+hits me
+hitting me
+beat me
+beats me
+beating me
+hurt me
+hurts me
+hurting me
+kicked me
+kicks me
+punched me
+punches me
+touched me
+touches me
+touching me
+rape
+raped
+sexual abuse
+groomed
+grooming
+neglect
+neglected
+unsafe at home
+not safe at home
+scared at home
+scared to go home
+afraid to go home
+frightened to go home
+scared of my dad
+scared of my mum
+scared of my stepdad
+locked me in
+locks me in
+no food at home
+threatened to kill
+going to kill
+domestic violence
+domestic abuse
+forced marriage
+fgm
+run away from home
+running away from home
+"""
+
+DEFAULT_HELP_CONTACTS = """\
+Emergency: police, ambulance, fire | 999 | If someone is in danger right now.
+Childline | 0800 1111 | Free and confidential for anyone under 19. Any time, day or night.
+Samaritans | 116 123 | Free, any time, for anyone who is struggling.
+Children's Services front door | 0300 123 4000 | Worried about a child? Day or night.
+"""
+
+
+@register_setting(icon="warning")
+class FeedbackSettings(BaseSiteSetting):
+    """Safeguarding words, the safeguarding contact, the help box, retention and rate limits."""
+
+    safeguarding_phrases = models.TextField(
+        default=DEFAULT_SAFEGUARDING_PHRASES,
+        help_text=(
+            "One word or phrase a line. Feedback that contains any of them is held for urgent "
+            "review and the safeguarding contact is emailed. Case and punctuation are ignored."
+        ),
+    )
+    safeguarding_contact_email = models.EmailField(
+        default="safeguarding@westshire.example",
+        help_text="Who is emailed at once when feedback is flagged as a safeguarding concern.",
+    )
+    help_box_heading = models.CharField(max_length=100, default="If you need help now")
+    help_box_text = models.TextField(
+        default=(
+            "You do not have to deal with this on your own. "
+            "You can talk to someone now. These calls are free."
+        ),
+        help_text="Shown above the contacts.",
+    )
+    help_box_contacts = models.TextField(
+        default=DEFAULT_HELP_CONTACTS,
+        help_text="One contact a line: name | phone number | when to call.",
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text="Email addresses on feedback are deleted after this many months.",
+    )
+    rate_limit_count = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text="How many feedback forms one connection may send in the period below.",
+    )
+    rate_limit_minutes = models.PositiveSmallIntegerField(
+        default=10, validators=[MinValueValidator(1)]
+    )
+    min_seconds_to_submit = models.PositiveSmallIntegerField(
+        default=3,
+        help_text=(
+            "Forms sent faster than this are kept but marked as possible spam for the moderator."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("safeguarding_phrases"), FieldPanel("safeguarding_contact_email")],
+            heading="Safeguarding",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("help_box_heading"),
+                FieldPanel("help_box_text"),
+                FieldPanel("help_box_contacts"),
+            ],
+            heading="Help box",
+        ),
+        FieldPanel("retention_months"),
+        MultiFieldPanel(
+            [
+                FieldPanel("rate_limit_count"),
+                FieldPanel("rate_limit_minutes"),
+                FieldPanel("min_seconds_to_submit"),
+            ],
+            heading="Spam defences",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "feedback settings"
+
+    def phrase_list(self) -> list[str]:
+        """The safeguarding phrases, one per non-blank line."""
+        return [line.strip() for line in self.safeguarding_phrases.splitlines() if line.strip()]
+
+    def help_contacts(self) -> list[dict[str, str]]:
+        """The help box contacts as name, phone and note, from "name | phone | note" lines."""
+        contacts = []
+        for line in self.help_box_contacts.splitlines():
+            if not line.strip():
+                continue
+            name, phone, note = ([part.strip() for part in line.split("|")] + ["", ""])[:3]
+            contacts.append({"name": name, "phone": phone, "note": note})
+        return contacts
