@@ -14,6 +14,7 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     # Our apps, ground floor first (see docs/ARCHITECTURE.md).
     "directory",
+    "feedback",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
