@@ -141,6 +141,7 @@ class FeedbackItem(models.Model):
         permissions = [
             ("moderate_feedbackitem", "Can moderate feedback"),
             ("export_personal_data", "Can export feedback with personal data"),
+            ("view_safeguarding", "Can see feedback flagged as a safeguarding concern"),
         ]
 
     def __str__(self) -> str:
@@ -234,6 +235,28 @@ class HelpfulnessComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} {self.submitted_at:%Y-%m-%d}"
+
+
+class FeedbackDigest(models.Model):
+    """A weekly digest email sent to one person, so a week's digest is never sent twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_digests"
+    )
+    week_start = models.DateField(help_text="The Monday of the week the digest was sent for.")
+    sent_at = models.DateTimeField(default=timezone.now)
+    item_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-week_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "week_start"], name="feedback_digest_once_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.recipient_id}, week of {self.week_start}"
 
 
 DEFAULT_SAFEGUARDING_PHRASES = """\
@@ -355,6 +378,25 @@ class FeedbackSettings(BaseSiteSetting):
         validators=[MinValueValidator(1)],
         help_text="Email addresses on feedback are deleted after this many months.",
     )
+    complaints_text = models.TextField(
+        default=(
+            "If your feedback is about your own or your child's situation, you can make a "
+            "complaint. We will look into it and reply to you. If you are not happy with our "
+            "answer you can ask for mediation or appeal to the tribunal."
+        ),
+        help_text=(
+            "Shown to moderators, and emailed to the writer if they asked for a reply, when "
+            "feedback is rejected as being about an individual case (regulation 56(4))."
+        ),
+    )
+    complaints_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page that explains how to complain, mediation and appeals.",
+    )
     rate_limit_count = models.PositiveSmallIntegerField(
         default=5,
         validators=[MinValueValidator(1)],
@@ -382,6 +424,10 @@ class FeedbackSettings(BaseSiteSetting):
                 FieldPanel("help_box_contacts"),
             ],
             heading="Help box",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("complaints_text"), FieldPanel("complaints_page")],
+            heading="Complaints (individual cases)",
         ),
         FieldPanel("retention_months"),
         MultiFieldPanel(
