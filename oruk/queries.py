@@ -1,0 +1,159 @@
+"""Which services and locations an API request returns, found through the search contract.
+
+The ORUK filters are translated into one `SearchQuery`; the search app decides which services
+match. This module then fetches the pages of the hits in bulk, so a request costs the same
+number of queries whatever the page size.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from directory.models import ServiceLocation, ServicePage
+from search.contract import SearchQuery
+
+from .params import Pagination, ParameterError, ServiceFilters
+from .serializers import with_related, with_summary_related
+from .vocabularies import VOCABULARY_BY_UUID, Vocabulary
+
+# The search contract's facet group for each vocabulary (see search/contract.py).
+FACET_GROUP_OF_VOCABULARY = {
+    "service_types": "type",
+    "needs": "need",
+    "districts": "district",
+    "provider_type": "provider",
+    "access_routes": "access",
+    "delivery_methods": "delivery",
+}
+# Locations are listed from the matching services; more matches than this are cut off.
+MAX_SERVICES_FOR_LOCATIONS = 20_000
+
+
+@dataclass
+class Found:
+    """One page of API results and the total across all pages."""
+
+    items: list
+    total: int
+
+
+class NothingMatches(Exception):
+    """The filters cannot match anything (an unknown taxonomy, a vocabulary with no values)."""
+
+
+def _vocabulary_filter(taxonomy_id: uuid.UUID) -> tuple[str, tuple[str, ...]]:
+    """taxonomy_id means 'has any term of this vocabulary': every value OR-ed in its group."""
+    vocabulary: Vocabulary | None = VOCABULARY_BY_UUID.get(taxonomy_id)
+    if vocabulary is None:
+        raise NothingMatches
+    slugs = tuple(vocabulary.model.objects.values_list("slug", flat=True))
+    if not slugs:
+        raise NothingMatches
+    return FACET_GROUP_OF_VOCABULARY[vocabulary.key], slugs
+
+
+def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQuery:
+    """The search contract's query for these ORUK filters."""
+    group_filters = {}
+    if filters.taxonomy_id is not None:
+        group, slugs = _vocabulary_filter(filters.taxonomy_id)
+        group_filters[group] = slugs
+    if filters.search:
+        sort = "relevance"
+    elif filters.postcode:
+        sort = "distance"
+    else:
+        sort = "name"
+    return SearchQuery(
+        text=filters.search,
+        filters=group_filters,
+        postcode=filters.postcode,
+        distance_miles=filters.proximity_miles,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+        taxonomy_term_ids=filters.taxonomy_term_ids,
+        min_age=filters.minimum_age,
+        max_age=filters.maximum_age,
+        modified_after=filters.modified_after,
+        open_day=filters.day,
+        open_from=filters.start_time,
+        open_to=filters.end_time,
+        with_facets=False,
+    )
+
+
+def _run(query: SearchQuery):
+    from search.services import search_services  # noqa: PLC0415  (TEMP until search.services lands)
+
+    results = search_services(query)
+    if results.postcode_unknown:
+        raise ParameterError("postcode", "postcode was not found")
+    return results
+
+
+def _pages_in_order(page_ids: list[int], queryset: QuerySet) -> list[ServicePage]:
+    pages = {p.pk: p for p in queryset.filter(pk__in=page_ids)}
+    return [pages[pk] for pk in page_ids if pk in pages]
+
+
+def find_services(filters: ServiceFilters, pagination: Pagination, *, full: bool = False) -> Found:
+    """One page of the live services matching the filters, in the search's order."""
+    try:
+        query = search_query(filters, pagination.page, pagination.per_page)
+    except NothingMatches:
+        return Found([], 0)
+    results = _run(query)
+    if results.page != pagination.page:  # the backend clamped a page past the end
+        return Found([], results.total)
+    related = with_related if full else with_summary_related
+    pages = _pages_in_order(
+        [hit.page_id for hit in results.hits], related(ServicePage.objects.live())
+    )
+    return Found(pages, results.total)
+
+
+def _matching_service_ids(filters: ServiceFilters) -> list[int]:
+    """The ids of every live service matching the filters, best first."""
+    if filters.is_empty:
+        return list(ServicePage.objects.live().order_by("title", "pk").values_list("pk", flat=True))
+    try:
+        query = search_query(filters, 1, MAX_SERVICES_FOR_LOCATIONS)
+    except NothingMatches:
+        return []
+    return [hit.page_id for hit in _run(query).hits]
+
+
+def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> Found:
+    """One page of (service, location) pairs of the matching services."""
+    service_ids = _matching_service_ids(filters)
+    rank = {pk: position for position, pk in enumerate(service_ids)}
+    pairs = ServiceLocation.objects.filter(page_id__in=service_ids, page__live=True).values_list(
+        "pk", "page_id", "sort_order"
+    )
+    ordered = sorted(pairs, key=lambda p: (rank[p[1]], p[2] if p[2] is not None else 0, p[0]))
+    start = (pagination.page - 1) * pagination.per_page
+    wanted = [pk for pk, _page_id, _order in ordered[start : start + pagination.per_page]]
+    places = {place.pk: place for place in ServiceLocation.objects.filter(pk__in=wanted)}
+    pages = {
+        p.pk: p
+        for p in with_summary_related(ServicePage.objects.live()).filter(
+            pk__in={place.page_id for place in places.values()}
+        )
+    }
+    items = []
+    for pk in wanted:
+        place = places[pk]
+        place.page = pages[place.page_id]
+        items.append(place)
+    return Found(items, len(ordered))
+
+
+def service_location(location_uuid: uuid.UUID) -> ServiceLocation | None:
+    """A live service's location by its UUID (the service_at_location id), fully prefetched."""
+    place = ServiceLocation.objects.filter(uuid=location_uuid, page__live=True).first()
+    if place is None:
+        return None
+    place.page = with_related(ServicePage.objects.live()).get(pk=place.page_id)
+    return place
