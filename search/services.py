@@ -1,0 +1,76 @@
+"""The one entry point for service searches: `search_services(SearchQuery) -> SearchResults`.
+
+Chooses the Elasticsearch backend when `settings.ELASTICSEARCH_URL` is set and falls back to the
+database backend (with a logged warning) when the server cannot be reached, so a search page
+never errors. Postcodes are placed here, and spelling is checked here, the same for both backends.
+"""
+
+import dataclasses
+import logging
+
+from django.conf import settings
+
+from search.analysis import spelling_suggestion, terms
+from search.backends import SearchUnavailable, database
+from search.contract import SORT_ORDERS, SearchQuery, SearchResults
+from search.postcodes import postcode_location
+
+logger = logging.getLogger(__name__)
+
+MAX_PER_PAGE = 100
+
+
+def _clean(query: SearchQuery) -> SearchQuery:
+    """Keep a hand-edited URL from asking for something impossible."""
+    return dataclasses.replace(
+        query,
+        text=(query.text or "").strip()[:200],
+        sort=query.sort if query.sort in SORT_ORDERS else "relevance",
+        page=max(1, query.page or 1),
+        per_page=min(MAX_PER_PAGE, max(1, query.per_page or 20)),
+        distance_miles=(
+            query.distance_miles
+            if query.distance_miles is None or query.distance_miles > 0
+            else None
+        ),
+        filters={g: tuple(v for v in values if v) for g, values in query.filters.items() if values},
+    )
+
+
+def _run(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        from search.backends import elasticsearch
+
+        try:
+            return elasticsearch.search(query, location)
+        except SearchUnavailable as error:
+            logger.warning("Elasticsearch unavailable, searching the database instead: %s", error)
+    return database.search(query, location)
+
+
+def suggest_spelling(text: str) -> str | None:
+    """A corrected spelling of the text using the indexed words, or None if every word is known."""
+    query_terms = set(terms(text))
+    if not query_terms:
+        return None
+    known = database.known_terms(query_terms)
+    if known >= query_terms:
+        return None
+    return spelling_suggestion(text, known, database.vocabulary())
+
+
+def search_services(query: SearchQuery) -> SearchResults:
+    """Search the live services. See search.contract for what goes in and comes out."""
+    query = _clean(query)
+    location = postcode_location(query.postcode) if query.postcode.strip() else None
+    postcode_unknown = bool(query.postcode.strip()) and location is None
+    results = _run(query, location)
+    suggestion = suggest_spelling(query.text) if query.text else None
+    corrected = False
+    if suggestion and results.total == 0:
+        retry = _run(dataclasses.replace(query, text=suggestion), location)
+        if retry.total:
+            results, corrected = retry, True
+    return dataclasses.replace(
+        results, suggestion=suggestion, corrected=corrected, postcode_unknown=postcode_unknown
+    )
