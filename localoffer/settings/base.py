@@ -14,6 +14,7 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     # Our apps, ground floor first (see docs/ARCHITECTURE.md).
     "directory",
+    "search",
     "feedback",
     # Wagtail
     "wagtail.contrib.forms",
@@ -117,6 +118,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Elasticsearch for service search when set (e.g. http://localhost:9200); empty = database search.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "localoffer-services")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False

@@ -22,3 +22,6 @@ if os.environ.get("TEST_DATABASE_URL"):
     import dj_database_url
 
     DATABASES["default"] = dj_database_url.parse(os.environ["TEST_DATABASE_URL"])
+
+# No external search in tests; search/tests/test_contract.py opts in from the environment.
+ELASTICSEARCH_URL = ""
