@@ -87,11 +87,11 @@ class ServiceDocumentLocation(models.Model):
     y = models.FloatField()
     z = models.FloatField()
 
-    def __str__(self) -> str:
-        return f"{self.latitude}, {self.longitude}"
-
     class Meta:
         indexes = [models.Index(fields=["latitude", "longitude"], name="search_loc_box")]
+
+    def __str__(self) -> str:
+        return f"{self.latitude}, {self.longitude}"
 
 
 class ServiceDocumentOpening(models.Model):
