@@ -72,7 +72,7 @@ def current_feedback_settings(request=None) -> FeedbackSettings:
 def admin_url_for(item: FeedbackItem) -> str:
     """The full admin address of a feedback item (its edit or detail view if registered)."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    for name in ("feedback:item", "wagtailsnippets_feedback_feedbackitem:edit"):
+    for name in ("feedback_admin:item", "wagtailsnippets_feedback_feedbackitem:edit"):
         try:
             return base + reverse(name, args=[item.pk])
         except NoReverseMatch:
