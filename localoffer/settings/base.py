@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     # Our apps, ground floor first (see docs/ARCHITECTURE.md).
     "directory",
     "search",
+    "oruk",
     "feedback",
     # Wagtail
     "wagtail.contrib.forms",
