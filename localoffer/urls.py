@@ -13,7 +13,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/oruk/", include("oruk.urls")),
     path("feedback/", include("feedback.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
