@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from directory.models import ServiceLocation, ServicePage
 from search.contract import SearchQuery
+from search.services import search_services
 
 from .params import Pagination, ParameterError, ServiceFilters
 from .serializers import with_related, with_summary_related
@@ -85,8 +86,6 @@ def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQue
 
 
 def _run(query: SearchQuery):
-    from search.services import search_services  # noqa: PLC0415  (TEMP until search.services lands)
-
     results = search_services(query)
     if results.postcode_unknown:
         raise ParameterError("postcode", "postcode was not found")

@@ -94,8 +94,3 @@ def bare_service(make_service):
         last_reviewed=None,
     )
 
-
-@pytest.fixture(autouse=True)
-def api_urls(settings):
-    """Mount the API for tests until the site's URL map includes it."""
-    settings.ROOT_URLCONF = "oruk.tests.urls"
