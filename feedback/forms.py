@@ -1,0 +1,304 @@
+"""The public feedback forms: for adults, for young people, and "What was missing?".
+
+Text fields keep exactly what was typed (no stripping); a comment of only spaces counts as empty.
+"""
+
+from django import forms
+
+from directory.models import District
+from feedback.models import COMMENT_MAX_LENGTH, HELPFULNESS_COMMENT_MAX_LENGTH, FeedbackItem
+from feedback.spam import form_started_token
+
+EMAIL_MAX_LENGTH = 254
+
+RATING_CHOICES = [
+    (1, "Very poor"),
+    (2, "Poor"),
+    (3, "OK"),
+    (4, "Good"),
+    (5, "Very good"),
+]
+
+# The young person's five faces: value, words, and the face (shown beside the words, hidden
+# from screen readers because the words already say it).
+FACES = [
+    (1, "Really bad", "\N{DISAPPOINTED FACE}"),
+    (2, "Bad", "\N{SLIGHTLY FROWNING FACE}"),
+    (3, "OK", "\N{NEUTRAL FACE}"),
+    (4, "Good", "\N{SLIGHTLY SMILING FACE}"),
+    (5, "Really good", "\N{GRINNING FACE WITH SMILING EYES}"),
+]
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _length_without_carriage_returns(text: str) -> int:
+    # Browsers send each new line as two characters; people count it as one.
+    return len(text.replace("\r\n", "\n"))
+
+
+def check_comment(text: str, *, empty_message: str, max_length: int, what: str) -> None:
+    """Raise a clear ValidationError if the comment is empty or too long."""
+    if not text or not text.strip():
+        raise forms.ValidationError(empty_message, code="required")
+    length = _length_without_carriage_returns(text)
+    if length > max_length:
+        raise forms.ValidationError(
+            f"{what} must be {max_length:,} characters or fewer. "
+            f"You have written {length:,} characters.",
+            code="max_length",
+        )
+
+
+class SpamGuardForm(forms.Form):
+    """Hidden spam defences every public feedback form carries (see feedback/spam.py)."""
+
+    # The honeypot: hidden from sight, keyboards and screen readers in the template.
+    website = forms.CharField(required=False, strip=False, label="Leave this empty")
+    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("started", form_started_token())
+
+
+class ResponseChoiceMixin(forms.Form):
+    """ "Tell me when there is a response" and the email address it needs."""
+
+    wants_response = forms.BooleanField(
+        required=False, label="Tell me when there is a response to my feedback"
+    )
+    email = forms.CharField(
+        required=False,
+        strip=False,
+        label="Email address",
+        help_text="We only use this to tell you about a response. We delete it after a year.",
+    )
+
+    email_required_message = "Enter your email address so we can tell you about a response"
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data.get("email", "")
+        if not email:
+            return ""
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"Email address must be {EMAIL_MAX_LENGTH} characters or fewer"
+            )
+        try:
+            forms.EmailField().clean(email.strip())
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                "Enter an email address in the correct format, like name@example.com"
+            ) from error
+        return email.strip()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if (
+            cleaned.get("wants_response")
+            and not cleaned.get("email")
+            and "email" not in (self.errors)
+        ):
+            self.add_error("email", self.email_required_message)
+        if not cleaned.get("wants_response"):
+            # No response wanted: keep no address, even if one was typed.
+            cleaned["email"] = ""
+        return cleaned
+
+
+class FeedbackForm(ResponseChoiceMixin, SpamGuardForm):
+    """Feedback from adults: about the Local Offer as a whole, a service, or anything else."""
+
+    about = forms.ChoiceField(
+        label="What is your feedback about?",
+        choices=[
+            (FeedbackItem.Kind.LOCAL_OFFER, "The Local Offer as a whole"),
+            (FeedbackItem.Kind.GENERAL, "Something else"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your feedback is about"},
+    )
+    topic = forms.ChoiceField(
+        label="What is it mostly about?",
+        choices=FeedbackItem.Topic.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your feedback is mostly about"},
+    )
+    writer = forms.ChoiceField(
+        label="Who is writing?",
+        choices=FeedbackItem.Writer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who is writing"},
+    )
+    district = forms.ModelChoiceField(
+        label="Which district do you live in? (optional)",
+        queryset=District.objects.all(),
+        required=False,
+        empty_label="Choose a district",
+        error_messages={"invalid_choice": "Select a district from the list"},
+    )
+    rating = forms.TypedChoiceField(
+        label="How would you rate it? (optional)",
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select a rating from Very poor to Very good"},
+    )
+    comment = forms.CharField(
+        label="Your feedback",
+        strip=False,
+        widget=forms.Textarea,
+        help_text=(
+            "Do not include names or personal details. "
+            f"You can write up to {COMMENT_MAX_LENGTH:,} characters."
+        ),
+    )
+    publish_consent = forms.BooleanField(
+        required=False,
+        label="You may publish my words without my name",
+        help_text="We remove anything that could identify you or anyone else.",
+    )
+
+    field_order = [
+        "about",
+        "topic",
+        "writer",
+        "district",
+        "rating",
+        "comment",
+        "wants_response",
+        "email",
+        "publish_consent",
+    ]
+
+    def __init__(self, *args, about_service: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.about_service = about_service
+        if about_service:
+            del self.fields["about"]
+        self.fields["comment"].required = False  # checked in clean_comment, with our words
+
+    def clean_comment(self) -> str:
+        text = self.cleaned_data.get("comment", "")
+        check_comment(
+            text,
+            empty_message="Enter your feedback",
+            max_length=COMMENT_MAX_LENGTH,
+            what="Your feedback",
+        )
+        return text
+
+    def kind(self) -> str:
+        if self.about_service:
+            return FeedbackItem.Kind.SERVICE
+        return self.cleaned_data["about"]
+
+
+class YoungPersonAgeForm(forms.Form):
+    """The first question of the young person's form: are you under 13?"""
+
+    age = forms.ChoiceField(
+        label="Are you under 13?",
+        choices=[("under-13", "Yes, I am under 13"), ("13-or-over", "No, I am 13 or over")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose yes or no",
+            "invalid_choice": "Choose yes or no",
+        },
+    )
+
+
+class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
+    """The young person's form: one question, five faces, easy words."""
+
+    rating = forms.TypedChoiceField(
+        label="How do you feel about it? (you do not have to choose)",
+        choices=[(value, words) for value, words, _face in FACES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of the faces"},
+    )
+    comment = forms.CharField(
+        label="What do you want to tell us?",
+        required=False,
+        strip=False,
+        widget=forms.Textarea,
+        help_text="Tell us what is good, what is bad, or what is missing. Do not write your name.",
+    )
+    helped_by_parent = forms.BooleanField(required=False, label="A parent or carer is helping me")
+    publish_consent = forms.BooleanField(
+        required=False,
+        label="You can put my words on the website",
+        help_text="We will not put your name.",
+    )
+
+    email_required_message = "Write your email address so we can tell you what we did"
+
+    field_order = [
+        "rating",
+        "comment",
+        "helped_by_parent",
+        "wants_response",
+        "email",
+        "publish_consent",
+    ]
+
+    def __init__(self, *args, under_13: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.under_13 = under_13
+        self.fields["wants_response"].label = "Tell me what you did about it"
+        self.fields["email"].help_text = "We only use it to tell you. We delete it after a year."
+        if not under_13:
+            del self.fields["helped_by_parent"]
+
+    def clean_comment(self) -> str:
+        text = self.cleaned_data.get("comment", "")
+        check_comment(
+            text,
+            empty_message="Write what you want to tell us",
+            max_length=COMMENT_MAX_LENGTH,
+            what="What you write",
+        )
+        return text
+
+    def clean(self) -> dict:
+        wants_response = self.cleaned_data.get("wants_response")
+        typed_email = self.cleaned_data.get("email")
+        if self.under_13 and not self.cleaned_data.get("helped_by_parent"):
+            if wants_response or typed_email:
+                # Under 13s give an email address only with a parent or carer (UK GDPR art. 8).
+                self.add_error(
+                    "helped_by_parent",
+                    "If you are under 13, ask a parent or carer to help you before you give "
+                    "an email address. Then tick this box.",
+                )
+        return super().clean()
+
+
+class MissingForm(forms.Form):
+    """The optional "What was missing?" box after a "No" vote."""
+
+    page = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label="What was missing? (optional)",
+        required=False,
+        strip=False,
+        widget=forms.Textarea,
+        help_text="Do not include personal details. We cannot reply to what you write here.",
+    )
+
+    def clean_comment(self) -> str:
+        text = self.cleaned_data.get("comment", "")
+        length = _length_without_carriage_returns(text)
+        if length > HELPFULNESS_COMMENT_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"What was missing must be {HELPFULNESS_COMMENT_MAX_LENGTH:,} characters or "
+                f"fewer. You have written {length:,} characters."
+            )
+        return text

@@ -1,0 +1,56 @@
+"""Fixtures for the public feedback tests."""
+
+import pytest
+from django.core.cache import cache
+
+from feedback.spam import form_started_token
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    """Each test starts with empty rate-limit counters (they live in the cache)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def service(make_service):
+    return make_service("Aiming High short breaks")
+
+
+@pytest.fixture
+def started_long_ago() -> str:
+    """A valid start token from a minute ago, as a person who took their time would send."""
+    import time
+
+    return form_started_token(time.time() - 60)
+
+
+@pytest.fixture
+def adult_data(started_long_ago) -> dict:
+    """A complete, valid adult feedback form."""
+    return {
+        "about": "local_offer",
+        "topic": "content",
+        "writer": "parent_carer",
+        "district": "",
+        "rating": "4",
+        "comment": "The short breaks page helped us find a Saturday club.",
+        "email": "",
+        "website": "",
+        "started": started_long_ago,
+    }
+
+
+@pytest.fixture
+def young_data(started_long_ago) -> dict:
+    """A complete, valid young person's form from a 13-or-over young person."""
+    return {
+        "age": "13-or-over",
+        "rating": "5",
+        "comment": "The club is fun.",
+        "email": "",
+        "website": "",
+        "started": started_long_ago,
+    }

@@ -1,0 +1,226 @@
+"""Public feedback views: the forms, the thank-you page, and "Was this page helpful?"."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from directory.models import ServicePage
+from feedback.forms import FACES, FeedbackForm, MissingForm, YoungPersonAgeForm, YoungPersonForm
+from feedback.models import FeedbackItem, FeedbackSettings
+from feedback.services import (
+    Submission,
+    record_helpfulness_vote,
+    record_missing_comment,
+    submit_feedback,
+)
+from feedback.spam import over_rate_limit, spam_signals
+
+THANKS_SESSION_KEY = "feedback_thanks"
+HELPFUL_VOTES_PER_WINDOW = 30
+
+
+def _service_or_404(page_id: int) -> ServicePage:
+    return get_object_or_404(ServicePage.objects.live().public(), pk=page_id)
+
+
+def _rate_limited(request: HttpRequest, form, feedback_settings: FeedbackSettings) -> bool:
+    """Count this submission; if over the limit, put a friendly error on the form."""
+    if not over_rate_limit(
+        request,
+        scope="form",
+        limit=feedback_settings.rate_limit_count,
+        window_seconds=feedback_settings.rate_limit_minutes * 60,
+    ):
+        return False
+    form.add_error(
+        None,
+        "You have sent a lot of feedback in a short time. Please wait "
+        f"{feedback_settings.rate_limit_minutes} minutes, then send it again. "
+        "What you wrote is still here.",
+    )
+    return True
+
+
+def _store_and_thank(request: HttpRequest, form, submission: Submission) -> HttpResponse:
+    feedback_settings = FeedbackSettings.for_request(request)
+    submission.spam_reasons = spam_signals(
+        honeypot=form.cleaned_data.get("website", ""),
+        started_token=form.cleaned_data.get("started", ""),
+        min_seconds=feedback_settings.min_seconds_to_submit,
+    )
+    if request.user.is_authenticated:
+        submission.user_id = request.user.pk
+    item = submit_feedback(submission)
+    request.session[THANKS_SESSION_KEY] = item.pk
+    return redirect("feedback:thank_you")
+
+
+def feedback_form(request: HttpRequest, page_id: int | None = None) -> HttpResponse:
+    """Feedback about the Local Offer as a whole or anything else, or about one service."""
+    service = _service_or_404(page_id) if page_id is not None else None
+    form = FeedbackForm(
+        request.POST if request.method == "POST" else None, about_service=service is not None
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if _rate_limited(request, form, FeedbackSettings.for_request(request)):
+            status = 429
+        else:
+            data = form.cleaned_data
+            return _store_and_thank(
+                request,
+                form,
+                Submission(
+                    kind=form.kind(),
+                    subject_page=service,
+                    topic=data["topic"],
+                    writer=data["writer"],
+                    district_id=data["district"].pk if data["district"] else None,
+                    rating=data["rating"],
+                    comment=data["comment"],
+                    wants_response=data["wants_response"],
+                    email=data["email"],
+                    publish_consent=data["publish_consent"],
+                ),
+            )
+    return render(
+        request,
+        "feedback/feedback_form.html",
+        {
+            "form": form,
+            "service": service,
+            "young_people_url": (
+                reverse("feedback:young_people_service", args=[service.pk])
+                if service
+                else reverse("feedback:young_people")
+            ),
+        },
+        status=status,
+    )
+
+
+def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpResponse:
+    """The young person's form: first "Are you under 13?", then one question and the faces."""
+    service = _service_or_404(page_id) if page_id is not None else None
+    age = request.POST.get("age") or request.GET.get("age")
+    if age not in ("under-13", "13-or-over"):
+        age_form = YoungPersonAgeForm(request.GET if "age" in request.GET else None)
+        age_form.is_valid()
+        return render(
+            request,
+            "feedback/young_people_age.html",
+            {"form": age_form, "service": service},
+        )
+    under_13 = age == "under-13"
+    form = YoungPersonForm(request.POST if request.method == "POST" else None, under_13=under_13)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if _rate_limited(request, form, FeedbackSettings.for_request(request)):
+            status = 429
+        else:
+            data = form.cleaned_data
+            return _store_and_thank(
+                request,
+                form,
+                Submission(
+                    kind=FeedbackItem.Kind.YOUNG_PERSON,
+                    subject_page=service,
+                    writer=FeedbackItem.Writer.YOUNG_PERSON,
+                    rating=data["rating"],
+                    comment=data["comment"],
+                    wants_response=data["wants_response"],
+                    email=data["email"],
+                    publish_consent=data["publish_consent"],
+                    under_13=under_13,
+                    helped_by_parent=data.get("helped_by_parent", False),
+                ),
+            )
+    return render(
+        request,
+        "feedback/young_people_form.html",
+        {
+            "form": form,
+            "service": service,
+            "age": age,
+            "under_13": under_13,
+            "faces": [
+                {"value": value, "words": words, "face": face} for value, words, face in FACES
+            ],
+            "feedback_settings": FeedbackSettings.for_request(request),
+        },
+        status=status,
+    )
+
+
+def thank_you(request: HttpRequest) -> HttpResponse:
+    """Say thank you and what happens next; show the help box if safeguarding words matched."""
+    item = None
+    item_pk = request.session.get(THANKS_SESSION_KEY)
+    if item_pk:
+        item = FeedbackItem.objects.select_related("subject_page").filter(pk=item_pk).first()
+    return render(
+        request,
+        "feedback/thank_you.html",
+        {
+            "item": item,
+            "young": item is not None and item.kind == FeedbackItem.Kind.YOUNG_PERSON,
+            "show_help": item is not None and item.is_safeguarding,
+            "feedback_settings": FeedbackSettings.for_request(request),
+        },
+    )
+
+
+def _page_or_404(raw_id: str | None) -> Page:
+    try:
+        page_id = int(raw_id or "")
+    except ValueError:
+        page_id = 0
+    return get_object_or_404(Page.objects.live().public(), pk=page_id)
+
+
+def _back_to_page(request: HttpRequest, page: Page, state: str) -> HttpResponseRedirect:
+    url = page.get_url(request=request) or "/"
+    return HttpResponseRedirect(f"{url}?helpful={state}#page-helpful")
+
+
+@require_POST
+def helpful_vote(request: HttpRequest) -> HttpResponse:
+    """Count a Yes or No for the page, then go back to it (which then says thank you)."""
+    page = _page_or_404(request.POST.get("page"))
+    answer = request.POST.get("helpful")
+    if answer not in ("yes", "no"):
+        return _back_to_page(request, page, "")
+    limited = over_rate_limit(
+        request, scope="helpful", limit=HELPFUL_VOTES_PER_WINDOW, window_seconds=10 * 60
+    )
+    if not limited:
+        record_helpfulness_vote(page, helpful=answer == "yes")
+    return _back_to_page(request, page, "thanks" if answer == "yes" else "no")
+
+
+@require_POST
+def helpful_missing(request: HttpRequest) -> HttpResponse:
+    """Keep the optional "What was missing?" answer; show errors on a page of its own."""
+    page = _page_or_404(request.POST.get("page"))
+    form = MissingForm(request.POST)
+    if form.is_valid() and not form.cleaned_data["comment"].strip():
+        return _back_to_page(request, page, "thanks")
+    status = 200
+    if form.is_valid() and over_rate_limit(
+        request, scope="helpful", limit=HELPFUL_VOTES_PER_WINDOW, window_seconds=10 * 60
+    ):
+        form.add_error(
+            None,
+            "You have sent a lot in a short time. Please wait 10 minutes, then send it "
+            "again. What you wrote is still here.",
+        )
+        status = 429
+    if not form.is_valid():
+        return render(
+            request, "feedback/helpful_missing.html", {"form": form, "subject": page}, status=status
+        )
+    comment = form.cleaned_data["comment"]
+    item = record_missing_comment(page, comment)
+    return _back_to_page(request, page, "help" if item is not None else "thanks")
