@@ -1,5 +1,6 @@
 """Search models: the database backend's index (index.py) and search analytics (analytics.py)."""
 
+from .analytics import RecordedSearch, RecordedSearchFilter
 from .index import (
     Postcode,
     ServiceDocument,
@@ -11,6 +12,8 @@ from .index import (
 
 __all__ = [
     "Postcode",
+    "RecordedSearch",
+    "RecordedSearchFilter",
     "ServiceDocument",
     "ServiceDocumentLocation",
     "ServiceDocumentOpening",

@@ -1,0 +1,66 @@
+"""Where the search app plugs into the directory and the admin: the directory page's results,
+the "Save to shortlist" button, the shortlist link in the header and the "Search terms" report."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.models import Page
+
+from directory.models import ServicePage
+from search import admin_views, shortlist, views
+
+
+@hooks.register("directory_index_context")
+def add_search_results(page: Page, request: HttpRequest, context: dict) -> None:
+    views.directory_search_context(page, request, context)
+
+
+@hooks.register("service_page_actions")
+def save_to_shortlist_button(request: HttpRequest | None, page: Page | None) -> str:
+    if request is None or not isinstance(page, ServicePage) or not hasattr(request, "session"):
+        return ""
+    return render_to_string(
+        "search/includes/service_actions.html",
+        {
+            "service": page,
+            "saved": str(page.uuid) in shortlist.shortlist_ids(request),
+            "shortlist_notice": views.pop_shortlist_notice(request),
+            "next": request.get_full_path(),
+        },
+        request=request,
+    )
+
+
+@hooks.register("header_links")
+def shortlist_header_link(request: HttpRequest | None, page: Page | None) -> str:
+    if request is None or not hasattr(request, "session"):
+        return ""
+    url = reverse("shortlist")
+    count = shortlist.shortlist_count(request)
+    if request.path == url:
+        return format_html(
+            '<li class="govuk-service-navigation__item govuk-service-navigation__item--active">'
+            '<a class="govuk-service-navigation__link" href="{}" aria-current="page">'
+            '<strong class="govuk-service-navigation__active-fallback">Shortlist ({})</strong>'
+            "</a></li>",
+            url,
+            count,
+        )
+    return format_html(
+        '<li class="govuk-service-navigation__item">'
+        '<a class="govuk-service-navigation__link" href="{}">Shortlist ({})</a></li>',
+        url,
+        count,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_menu_item():
+    return admin_views.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_search_terms_url():
+    return admin_views.urls()
