@@ -5,12 +5,14 @@ match. This module then fetches the pages of the hits in bulk, so a request cost
 number of queries whatever the page size.
 """
 
+import dataclasses
+import datetime
 import uuid
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from directory.models import ServiceLocation, ServicePage
+from directory.models import OpeningTime, ServiceLocation, ServicePage
 from search.contract import SearchQuery
 from search.services import search_services
 
@@ -27,8 +29,9 @@ FACET_GROUP_OF_VOCABULARY = {
     "access_routes": "access",
     "delivery_methods": "delivery",
 }
-# Locations are listed from the matching services; more matches than this are cut off.
-MAX_SERVICES_FOR_LOCATIONS = 20_000
+# Locations are listed from the matching services, gathered a search page at a time.
+SEARCH_PAGE_SIZE = 100
+MAX_SEARCH_PAGES = 200
 
 
 @dataclass
@@ -54,6 +57,24 @@ def _vocabulary_filter(taxonomy_id: uuid.UUID) -> tuple[str, tuple[str, ...]]:
     return FACET_GROUP_OF_VOCABULARY[vocabulary.key], slugs
 
 
+def _open_any_day(start: datetime.time | None, end: datetime.time | None) -> tuple[uuid.UUID, ...]:
+    """Services open at some time in the period on any weekday.
+
+    The search contract filters opening times only with a day; ORUK lets a client give the
+    times alone, so this narrows by the services' ids instead.
+    """
+    openings = OpeningTime.objects.all()
+    if end is not None:
+        openings = openings.filter(opens__lt=end)
+    if start is not None:
+        openings = openings.filter(closes__gt=start)
+    ids = ServicePage.objects.live().filter(pk__in=openings.values("page_id"))
+    found = tuple(ids.values_list("uuid", flat=True))
+    if not found:
+        raise NothingMatches
+    return found
+
+
 def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQuery:
     """The search contract's query for these ORUK filters."""
     group_filters = {}
@@ -66,6 +87,13 @@ def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQue
         sort = "distance"
     else:
         sort = "name"
+    ids = None
+    if filters.day is None and (filters.start_time or filters.end_time):
+        ids = _open_any_day(filters.start_time, filters.end_time)
+    modified_after = filters.modified_after
+    if modified_after is not None:
+        # ORUK asks for "on or after"; the search contract keeps what changed strictly after.
+        modified_after -= datetime.timedelta(microseconds=1)
     return SearchQuery(
         text=filters.search,
         filters=group_filters,
@@ -77,10 +105,11 @@ def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQue
         taxonomy_term_ids=filters.taxonomy_term_ids,
         min_age=filters.minimum_age,
         max_age=filters.maximum_age,
-        modified_after=filters.modified_after,
+        modified_after=modified_after,
         open_day=filters.day,
         open_from=filters.start_time,
         open_to=filters.end_time,
+        ids=ids,
         with_facets=False,
     )
 
@@ -89,6 +118,9 @@ def _run(query: SearchQuery):
     results = search_services(query)
     if results.postcode_unknown:
         raise ParameterError("postcode", "postcode was not found")
+    if results.corrected:
+        # The search page offers results for a corrected spelling; an API answers what was asked.
+        return dataclasses.replace(results, hits=[], total=0)
     return results
 
 
@@ -114,14 +146,24 @@ def find_services(filters: ServiceFilters, pagination: Pagination, *, full: bool
 
 
 def _matching_service_ids(filters: ServiceFilters) -> list[int]:
-    """The ids of every live service matching the filters, best first."""
+    """The ids of every live service matching the filters, best first.
+
+    The search contract pages its hits (100 at most a page), so a filtered listing of
+    locations walks the search's pages; with no filters every live service matches.
+    """
     if filters.is_empty:
         return list(ServicePage.objects.live().order_by("title", "pk").values_list("pk", flat=True))
-    try:
-        query = search_query(filters, 1, MAX_SERVICES_FOR_LOCATIONS)
-    except NothingMatches:
-        return []
-    return [hit.page_id for hit in _run(query).hits]
+    ids: list[int] = []
+    for number in range(1, MAX_SEARCH_PAGES + 1):
+        try:
+            query = search_query(filters, number, SEARCH_PAGE_SIZE)
+        except NothingMatches:
+            return []
+        results = _run(query)
+        ids += [hit.page_id for hit in results.hits]
+        if results.page != number or number * SEARCH_PAGE_SIZE >= results.total:
+            break
+    return ids
 
 
 def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> Found:

@@ -93,4 +93,3 @@ def bare_service(make_service):
         locations=[],
         last_reviewed=None,
     )
-
