@@ -26,6 +26,7 @@ def render_hooks(context: template.Context, hook_name: str, page: Page | None = 
     Hooks for "header_links" return list items: `<li class="govuk-service-navigation__item">`.
     """
     request: HttpRequest | None = context.get("request")
+    page = page or None  # an undefined template variable arrives as ""
     parts = []
     for fn in hooks.get_hooks(hook_name):
         html = fn(request, page)
@@ -37,7 +38,7 @@ def render_hooks(context: template.Context, hook_name: str, page: Page | None = 
 @register.simple_tag
 def breadcrumb_pages(page: Page | None) -> list[Page]:
     """The live pages above this one, from the home page down, for the breadcrumbs."""
-    if page is None or not getattr(page, "pk", None):
+    if not getattr(page, "pk", None):
         return []
     return list(page.get_ancestors().filter(depth__gt=1).live())
 
@@ -54,9 +55,10 @@ def site_sections(context: template.Context, page: Page | None = None) -> list[P
     if site is None:
         return []
     sections = list(site.root_page.get_children().live().in_menu())
+    current_pk = getattr(page, "pk", None)
     current_path = getattr(page, "url_path", None) or ""
     for section in sections:
-        if page is not None and section.pk == page.pk:
+        if current_pk is not None and section.pk == current_pk:
             section.nav_current = "page"
         elif current_path.startswith(section.url_path):
             section.nav_current = "true"

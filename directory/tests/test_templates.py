@@ -201,12 +201,13 @@ def test_information_page_shows_summary_blocks_easy_read_link_and_last_updated(c
 
 
 @pytest.mark.django_db
-def test_missing_page_uses_the_site_layout(client, site_root):
+def test_missing_page_uses_the_site_layout(client, directory_page):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
     assert 'id="main-content"' in response.content.decode()
+    assert f'href="{directory_page.url}">Find a service</a>' in response.content.decode()
 
 
 def test_server_error_page_needs_no_database_or_settings():
