@@ -106,7 +106,8 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
     service = _service_or_404(page_id) if page_id is not None else None
     age = request.POST.get("age") or request.GET.get("age")
     if age not in ("under-13", "13-or-over"):
-        age_form = YoungPersonAgeForm(request.GET if "age" in request.GET else None)
+        # The age question is a GET form; "step" says it was sent, even with nothing chosen.
+        age_form = YoungPersonAgeForm(request.GET if "step" in request.GET else None)
         age_form.is_valid()
         return render(
             request,

@@ -90,7 +90,10 @@ def test_too_long_comment_has_a_clear_error_and_is_kept(site_root, client, adult
     adult_data["comment"] = "a" * 5001
     response = client.post(FORM_URL, adult_data)
     html = response.content.decode()
-    assert "Your feedback must be 5,000 characters or fewer. You have written 5,001 characters." in html
+    assert (
+        "Your feedback must be 5,000 characters or fewer. You have written 5,001 characters."
+        in html
+    )
     assert "a" * 5001 in html
     assert FeedbackItem.objects.count() == 0
 
@@ -103,7 +106,9 @@ def test_comment_at_the_limit_is_accepted(site_root, client, adult_data):
 def test_response_wanted_needs_an_email(site_root, client, adult_data):
     adult_data["wants_response"] = "on"
     response = client.post(FORM_URL, adult_data)
-    assert "Enter your email address so we can tell you about a response" in response.content.decode()
+    assert (
+        "Enter your email address so we can tell you about a response" in response.content.decode()
+    )
     assert FeedbackItem.objects.count() == 0
 
 
