@@ -1,0 +1,24 @@
+"""Load the fictional Westshire Local Offer: taxonomies, page tree, 90 services and settings."""
+
+from django.core.management.base import BaseCommand
+
+from directory.demo.content import load_demo_content
+from directory.models import ServicePage
+
+
+class Command(BaseCommand):
+    help = "Load the Westshire demo Local Offer. Safe to run again: it only adds what is missing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the directory already has any service.",
+        )
+
+    def handle(self, *args, **options):
+        if options["if_empty"] and ServicePage.objects.exists():
+            self.stdout.write("Services already exist: demo content not loaded.")
+            return
+        summary = load_demo_content()
+        self.stdout.write(self.style.SUCCESS(str(summary)))
