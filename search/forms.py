@@ -8,7 +8,6 @@ page number that is not a number, an unknown sort) are quietly ignored.
 import re
 
 from django import forms
-from django.db.models import CharField, Value
 
 from directory.models import (
     AccessRoute,
@@ -75,22 +74,16 @@ class SlugListField(forms.Field):
 
 
 def known_values(selected: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
-    """Which of the selected slugs exist, per group: one query for all taxonomy groups."""
+    """Which of the selected slugs exist, per group: one small query per taxonomy group used."""
     known = {group: FIXED_VALUES[group] for group in selected if group in FIXED_VALUES}
-    querysets = [
-        TAXONOMY_MODELS[group]
-        .objects.filter(slug__in=values)
-        .annotate(group=Value(group, output_field=CharField()))
-        .values_list("group", "slug")
-        .order_by()
-        for group, values in selected.items()
-        if group in TAXONOMY_MODELS and values
-    ]
-    if querysets:
-        first, *rest = querysets
-        rows = first.union(*rest, all=True) if rest else first
-        for group, slug in rows:
-            known.setdefault(group, set()).add(slug)
+    for group, values in selected.items():
+        if group in TAXONOMY_MODELS and values:
+            known[group] = set(
+                TAXONOMY_MODELS[group]
+                .objects.filter(slug__in=values)
+                .order_by()
+                .values_list("slug", flat=True)
+            )
     return known
 
 
@@ -170,7 +163,7 @@ class DirectorySearchForm(forms.Form):
             return 1
         return min(max(number, 1), MAX_PAGE)
 
-    def to_query(self, per_page: int = PER_PAGE, page: int | None = None) -> SearchQuery:
+    def to_query(self, per_page: int | None = None, page: int | None = None) -> SearchQuery:
         """The SearchQuery for the valid parts of the form (call `is_valid()` first)."""
         cleaned = getattr(self, "cleaned_data", {})
         postcode = "" if "postcode" in self.errors else cleaned.get("postcode", "")
@@ -186,7 +179,7 @@ class DirectorySearchForm(forms.Form):
             distance_miles=float(distance) if distance and postcode else None,
             sort=sort,
             page=page or self.page_number,
-            per_page=per_page,
+            per_page=per_page or PER_PAGE,
         )
 
 

@@ -294,21 +294,16 @@ def autocomplete_suggestions(text: str, limit: int = SUGGESTIONS) -> list[str]:
     text = " ".join(text.split())[:100]
     if len(text) < 2:
         return []
-    names = (
-        ServiceType.objects.filter(name__icontains=text)
-        .values_list("name", flat=True)
-        .order_by()
-        .union(
-            Need.objects.filter(name__icontains=text).values_list("name", flat=True).order_by(),
-            ServicePage.objects.live()
-            .filter(title__icontains=text)
-            .values_list("title", flat=True)
-            .order_by(),
-        )
-    )
+    names: set[str] = set()
+    for queryset in (
+        ServiceType.objects.filter(name__icontains=text).values_list("name", flat=True),
+        Need.objects.filter(name__icontains=text).values_list("name", flat=True),
+        ServicePage.objects.live().filter(title__icontains=text).values_list("title", flat=True),
+    ):
+        names.update(queryset.order_by()[:50])
     lowered = text.lower()
     ordered = sorted(
-        set(names[:200]), key=lambda name: (not name.lower().startswith(lowered), len(name), name)
+        names, key=lambda name: (not name.lower().startswith(lowered), len(name), name)
     )
     return ordered[:limit]
 
