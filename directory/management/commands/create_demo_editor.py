@@ -1,0 +1,64 @@
+"""Create a demo editor login for local development, printing its password once."""
+
+import secrets
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+EDITOR_EMAIL = "editor@example.org"
+EDITOR_GROUPS = ("Editors", "Moderators")
+
+
+class Command(BaseCommand):
+    help = (
+        f"Development only: create the demo editor {EDITOR_EMAIL} (Editors and Moderators, "
+        "not a superuser) with a random password, shown once."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("create_demo_editor only runs with DEBUG on (development).")
+        groups = list(Group.objects.filter(name__in=EDITOR_GROUPS))
+        if len(groups) != len(EDITOR_GROUPS):
+            raise CommandError(
+                f"Wagtail's {' and '.join(EDITOR_GROUPS)} groups are missing: run migrate first."
+            )
+        user_model = get_user_model()
+        lookup = {user_model.USERNAME_FIELD: EDITOR_EMAIL}
+        if user_model.objects.filter(**lookup).exists():
+            self.stdout.write(
+                f"The demo editor {EDITOR_EMAIL} already exists. To set a new password, run: "
+                f"python manage.py changepassword {EDITOR_EMAIL}"
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        with transaction.atomic():
+            fields = {user_model.USERNAME_FIELD: EDITOR_EMAIL, "email": EDITOR_EMAIL}
+            user = user_model.objects.create_user(password=password, **fields)
+            user.first_name, user.last_name = "Demo", "Editor"
+            user.save(update_fields=["first_name", "last_name"])
+            user.groups.add(*groups)
+            _mark_email_verified(user)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo editor created. Sign in at /admin/ with:\n"
+                f"  email/username: {EDITOR_EMAIL}\n"
+                f"  password:       {password}\n"
+                "This password is shown only once."
+            )
+        )
+
+
+def _mark_email_verified(user) -> None:
+    """With email login (django-allauth), the address must be known and verified to sign in."""
+    if not apps.is_installed("allauth.account"):
+        return
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
