@@ -7,10 +7,10 @@ Views stay thin: who may see what is decided in `feedback.permissions`, what an 
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -39,6 +39,11 @@ from feedback.permissions import (
 
 Status = FeedbackItem.Status
 QUEUE_STATUSES = [Status.NEW, Status.APPROVED, Status.REJECTED]
+
+
+def forbidden(request: HttpRequest) -> HttpResponse:
+    """A 403 page inside the admin (Wagtail would redirect to the dashboard instead)."""
+    return TemplateResponse(request, "feedback/admin/forbidden.html", status=403)
 
 
 def item_url(item: FeedbackItem) -> str:
@@ -129,12 +134,21 @@ class FeedbackListingView(IndexView):
     model = FeedbackItem
     permission_policy = feedback_permission_policy
     any_permission_required = None
-    permission_required = "moderate"
+    permission_required = None
+    required_action = "moderate"
     default_ordering = "-submitted_at"
     paginate_by = 30
     header_icon = "comment"
     search_fields = ["comment", "public_text"]
     is_searchable = True
+
+    def user_may_view(self, user) -> bool:
+        return feedback_permission_policy.user_has_permission(user, self.required_action)
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not self.user_may_view(request.user):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self) -> QuerySet[FeedbackItem]:
         return (
@@ -227,7 +241,7 @@ class SafeguardingView(FeedbackListingView):
 
     page_title = "Safeguarding concerns"
     header_icon = "warning"
-    permission_required = "view_safeguarding"
+    required_action = "view_safeguarding"
     index_url_name = "feedback_admin:safeguarding"
     index_results_url_name = "feedback_admin:safeguarding_results"
     filterset_class = FeedbackFilterSet
@@ -256,15 +270,12 @@ class ServiceFeedbackView(FeedbackListingView):
 
     page_title = "Feedback about your services"
     header_icon = "doc-full"
-    permission_required = None
     index_url_name = "feedback_admin:services"
     index_results_url_name = "feedback_admin:services_results"
     filterset_class = ServiceFeedbackFilterSet
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not can_see_service_feedback(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def user_may_view(self, user) -> bool:
+        return can_see_service_feedback(user)
 
     def get_base_queryset(self) -> QuerySet[FeedbackItem]:
         return service_feedback_for(self.request.user).select_related("subject_page", "district")
@@ -358,7 +369,7 @@ class FeedbackItemView(WagtailAdminTemplateMixin, TemplateView):
             FeedbackItem.objects.select_related("subject_page", "district", "user"), pk=pk
         )
         if not can_see_item(request.user, self.item):
-            raise PermissionDenied
+            return forbidden(request)
         self.forms: dict[str, forms.Form] = {}
         return super().dispatch(request, pk, *args, **kwargs)
 
@@ -370,11 +381,17 @@ class FeedbackItemView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self) -> list[dict]:
         if self.item.status == Status.SAFEGUARDING:
-            parent = {"url": reverse("feedback_admin:safeguarding"), "label": "Safeguarding concerns"}
+            parent = {
+                "url": reverse("feedback_admin:safeguarding"),
+                "label": "Safeguarding concerns",
+            }
         elif can_moderate(self.request.user):
             parent = {"url": reverse("feedback_admin:index"), "label": "Feedback"}
         else:
-            parent = {"url": reverse("feedback_admin:services"), "label": "Feedback about your services"}
+            parent = {
+                "url": reverse("feedback_admin:services"),
+                "label": "Feedback about your services",
+            }
         return [*self.breadcrumbs_items, parent, {"url": "", "label": self.get_page_title()}]
 
     def allowed_actions(self) -> set[str]:
@@ -424,7 +441,7 @@ class FeedbackItemView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         action = request.POST.get("action", "")
         if action not in self.ACTIONS or action not in self.allowed_actions():
-            raise PermissionDenied
+            return forbidden(request)
         form = self.ACTIONS[action](request.POST, prefix=action)
         self.forms[action] = form
         if form.is_valid():
@@ -475,10 +492,10 @@ class FeedbackItemView(WagtailAdminTemplateMixin, TemplateView):
 def export_csv(request: HttpRequest) -> HttpResponse:
     """The queue's items (same filters) as CSV; email addresses only with permission."""
     if not can_moderate(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     personal = request.GET.get("personal_data") == "1"
     if personal and not can_export_personal_data(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     data = request.GET.copy()
     data.setdefault("status", "all")
     filterset = QueueFilterSet(data=data, request=request)
@@ -507,7 +524,7 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not can_moderate(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self) -> list[dict]:
