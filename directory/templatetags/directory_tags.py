@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from directory.models import InformationPage
+from directory.models import DirectoryIndexPage, InformationPage
 
 register = template.Library()
 
@@ -48,7 +48,8 @@ def site_sections(context: template.Context, page: Page | None = None) -> list[P
     """The home page's live children marked "show in menus", for the header navigation.
 
     Each section gets `nav_current`: "page" when it is the current page, "true" when the current
-    page is inside it, "" otherwise (the value of its aria-current attribute).
+    page is inside it, "" otherwise (the value of its aria-current attribute); and `is_directory`,
+    true for the service directory, which the header links to.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -58,6 +59,7 @@ def site_sections(context: template.Context, page: Page | None = None) -> list[P
     current_pk = getattr(page, "pk", None)
     current_path = getattr(page, "url_path", None) or ""
     for section in sections:
+        section.is_directory = section.specific_class is DirectoryIndexPage
         if current_pk is not None and section.pk == current_pk:
             section.nav_current = "page"
         elif current_path.startswith(section.url_path):

@@ -193,7 +193,7 @@ def test_information_page_shows_summary_blocks_easy_read_link_and_last_updated(c
     html = client.get(page.url).content.decode()
 
     assert '<p class="govuk-body-l">Time away for disabled children' in html
-    assert '<h2 class="govuk-heading-l">Who can get one</h2>' in html
+    assert '<h2 class="govuk-heading-l localoffer-block-heading">Who can get one</h2>' in html
     assert "Apply by 31 March." in html
     assert '<details class="govuk-details">' in html
     assert f'href="{easy_read.url}">Read this page in easy read</a>' in html
