@@ -1,0 +1,21 @@
+"""Exporting the published services as the spreadsheet template (imports back unchanged)."""
+
+import io
+
+from directory.models import ServicePage
+
+from .serializers import with_related
+from .spreadsheet import service_row, write_rows
+
+
+def published_service_rows() -> list[dict[str, str]]:
+    """One row per live service, as its published version reads, in title order."""
+    pages = with_related(ServicePage.objects.live()).order_by("title", "pk")
+    return [service_row(page) for page in pages]
+
+
+def export_services_csv(output: io.TextIOBase) -> int:
+    """Write every published service as CSV; return how many were written."""
+    rows = published_service_rows()
+    write_rows(rows, output)
+    return len(rows)
