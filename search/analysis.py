@@ -56,6 +56,9 @@ def _phrase(text: str) -> tuple[str, ...]:
 SYNONYM_PHRASES: list[list[tuple[str, ...]]] = [
     [_phrase(entry) for entry in group] for group in SYNONYMS
 ]
+SYNONYM_WORDS: list[list[tuple[str, ...]]] = [
+    [tuple(words(entry)) for entry in group] for group in SYNONYMS
+]
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Concept:
     """One thing the searcher asked for: any alternative matches, each needing all its terms."""
 
     alternatives: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, ...], ...] = ()  # the same alternatives as unstemmed words
 
     @property
     def all_terms(self) -> set[str]:
@@ -71,21 +75,23 @@ class Concept:
 
 def concepts(text: str) -> list[Concept]:
     """The query's concepts, with synonyms expanded ('short breaks' also finds 'respite')."""
-    query_terms = terms(text)[:MAX_QUERY_WORDS]
+    query_words = words(text)[:MAX_QUERY_WORDS]
+    query_terms = [stem(w) for w in query_words]
     found: list[Concept] = []
     i = 0
     while i < len(query_terms):
-        best: tuple[int, list[tuple[str, ...]]] | None = None
-        for group in SYNONYM_PHRASES:
+        best: tuple[int, int] | None = None
+        for g, group in enumerate(SYNONYM_PHRASES):
             for phrase in group:
                 n = len(phrase)
                 if n and tuple(query_terms[i : i + n]) == phrase and (best is None or n > best[0]):
-                    best = (n, group)
+                    best = (n, g)
         if best:
-            found.append(Concept(tuple(dict.fromkeys(best[1]))))
-            i += best[0]
+            n, g = best
+            found.append(Concept(tuple(dict.fromkeys(SYNONYM_PHRASES[g])), tuple(SYNONYM_WORDS[g])))
+            i += n
         else:
-            found.append(Concept(((query_terms[i],),)))
+            found.append(Concept(((query_terms[i],),), ((query_words[i],),)))
             i += 1
     return found
 

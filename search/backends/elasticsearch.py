@@ -1,0 +1,450 @@
+"""The Elasticsearch backend: an `elasticsearch.dsl` Document for services and a FacetedSearch.
+
+Chosen when `settings.ELASTICSEARCH_URL` is set. Text goes through an English analyzer (stemming,
+stop words) and, at query time, the shared synonym list (search.synonyms). Facet groups are
+keyword fields with multi-select semantics (FacetedSearch: post_filter plus one filtered
+aggregation per group). Any connection or server error raises SearchUnavailable so that
+search.services can fall back to the database backend.
+
+Ranking ("relevance"), as in the database backend: services based in a selected district first
+(a constant boost far above any text score), then the text score (title weighted highest), then
+the title.
+"""
+
+import logging
+
+import elasticsearch
+from django.conf import settings
+from elasticsearch.dsl import (
+    Boolean,
+    Completion,
+    Date,
+    Document,
+    FacetedSearch,
+    GeoPoint,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Nested,
+    Q,
+    TermsFacet,
+    Text,
+    analyzer,
+    connections,
+    normalizer,
+    token_filter,
+)
+from elasticsearch.helpers import BulkIndexError, bulk
+
+from search.analysis import concepts
+from search.backends import SearchUnavailable
+from search.backends.common import facet_groups, nearest_miles, page_url
+from search.contract import FACET_GROUP_KEYS, SearchHit, SearchQuery, SearchResults
+from search.synonyms import elasticsearch_synonym_rules
+
+logger = logging.getLogger(__name__)
+
+# A server that is down, slow, or answers with an error: search falls back to the database.
+SERVER_ERRORS = (
+    elasticsearch.ConnectionError,
+    elasticsearch.TransportError,
+    elasticsearch.ApiError,
+)
+
+CONNECTION_ALIAS = "localoffer"
+DISTRICT_BOOST = 1_000_000
+MAX_FACET_VALUES = 500
+# Field boosts; the same order of importance as the database backend's FIELD_WEIGHTS.
+TEXT_FIELDS = [
+    "title^10",
+    "keywords^4",
+    "service_types_text^4",
+    "needs_text^4",
+    "summary^3",
+    "organisation^2",
+    "description",
+]
+
+english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
+english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
+english_possessive = token_filter(
+    "english_possessive_stemmer", type="stemmer", language="possessive_english"
+)
+local_offer_synonyms = token_filter(
+    "local_offer_synonyms", type="synonym_graph", synonyms=elasticsearch_synonym_rules()
+)
+# Indexing stems only; searching also expands synonyms (synonym_graph belongs at query time).
+# Synonyms come after the stemmer, so the rules are stemmed too and 'short breaks' matches
+# 'short break'.
+service_text = analyzer(
+    "service_text",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", english_possessive, english_stop, english_stemmer],
+)
+service_text_search = analyzer(
+    "service_text_search",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        english_possessive,
+        english_stop,
+        english_stemmer,
+        local_offer_synonyms,
+    ],
+)
+sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
+
+
+def _text(**kwargs) -> Text:
+    return Text(analyzer=service_text, search_analyzer=service_text_search, **kwargs)
+
+
+class Opening(InnerDoc):
+    """One weekday's opening, in minutes after midnight."""
+
+    weekday = Integer()
+    opens = Integer()
+    closes = Integer()
+
+
+class ServiceSearchDocument(Document):
+    """A live service in the Elasticsearch index."""
+
+    page_id = Integer()
+    uuid = Keyword()
+    title = _text(fields={"sort": Keyword(normalizer=sortable)})
+    summary = _text()
+    keywords = _text()
+    description = _text()
+    organisation = _text()
+    service_types_text = _text()
+    needs_text = _text()
+    suggest = Completion(analyzer="simple")
+    # Facet groups: slugs, one keyword field per group.
+    type = Keyword()
+    need = Keyword()
+    age = Keyword()
+    district = Keyword()
+    cost = Keyword()
+    access = Keyword()
+    delivery = Keyword()
+    provider = Keyword()
+    district_based = Keyword()
+    term_uuids = Keyword()
+    min_age = Integer()
+    max_age = Integer()
+    county_wide = Boolean()
+    last_published_at = Date()
+    locations = GeoPoint()
+    openings = Nested(Opening)
+    # Shown on result cards, never searched.
+    url_path = Keyword(index=False)
+    service_types = Keyword(index=False)
+    age_range = Keyword(index=False)
+    area = Keyword(index=False)
+    cost_label = Keyword(index=False)
+    place_list = Keyword(index=False)
+
+    class Index:
+        name = "localoffer-services"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def index_name() -> str:
+    return getattr(settings, "ELASTICSEARCH_INDEX", "") or "localoffer-services"
+
+
+def client() -> elasticsearch.Elasticsearch:
+    """The configured client (created once; short timeouts so a dead server fails fast)."""
+    try:
+        return connections.get_connection(CONNECTION_ALIAS)
+    except KeyError:
+        return connections.create_connection(
+            alias=CONNECTION_ALIAS,
+            hosts=[settings.ELASTICSEARCH_URL],
+            request_timeout=3,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+
+def _minutes(value) -> int:
+    return value.hour * 60 + value.minute
+
+
+def to_document(data: dict) -> ServiceSearchDocument:
+    """The Elasticsearch document for one service (see search.indexing.service_document_data)."""
+    facets: dict[str, list[str]] = {key: [] for key in FACET_GROUP_KEYS}
+    for group, value, _term_uuid, _based_here in data["facets"]:
+        facets[group].append(value)
+    document = ServiceSearchDocument(
+        meta={"id": data["page_id"]},
+        page_id=data["page_id"],
+        uuid=data["uuid"],
+        title=data["title"],
+        summary=data["summary"],
+        keywords=data["keywords"],
+        description=data["description"],
+        organisation=data["organisation"],
+        service_types_text=" ".join(data["service_types"]),
+        needs_text=" ".join(data["needs"]),
+        suggest={"input": [data["title"], *data["service_types"]]},
+        district_based=[
+            value for group, value, _u, based in data["facets"] if group == "district" and based
+        ],
+        term_uuids=sorted({u for _g, _v, u, _b in data["facets"] if u}),
+        min_age=data["min_age"],
+        max_age=data["max_age"],
+        county_wide=data["county_wide"],
+        last_published_at=data["last_published_at"],
+        locations=[{"lat": lat, "lon": lon} for lat, lon in data["locations"]],
+        openings=[
+            Opening(weekday=w, opens=_minutes(o), closes=_minutes(c))
+            for w, o, c in data["openings"]
+        ],
+        url_path=data["url_path"],
+        service_types=data["service_types"],
+        age_range=data["age_range"],
+        area=data["area"],
+        cost_label=data["cost"],
+        **facets,
+    )
+    return document
+
+
+class ServiceFacetedSearch(FacetedSearch):
+    """Text, facets (OR within a group, AND across, counts without the group's own selection),
+    and the filters that are not facets (age, distance, ORUK's terms, dates and opening days)."""
+
+    doc_types = [ServiceSearchDocument]
+    fields = TEXT_FIELDS
+    facets = {key: TermsFacet(field=key, size=MAX_FACET_VALUES) for key in FACET_GROUP_KEYS}
+    using = CONNECTION_ALIAS
+
+    def __init__(self, query: SearchQuery, location: tuple[float, float] | None):
+        self.contract_query = query
+        self.location = location
+        self.index = index_name()
+        filters = {key: list(values) for key, values in query.filters.items() if values}
+        super().__init__(query.text or "", filters=filters, sort=self._sort_order())
+
+    def _sort_order(self) -> list:
+        query, location = self.contract_query, self.location
+        if query.sort == "distance" and location is not None:
+            return [
+                {
+                    "_geo_distance": {
+                        "locations": {"lat": location[0], "lon": location[1]},
+                        "order": "asc",
+                        "unit": "mi",
+                        "mode": "min",
+                        "ignore_unmapped": True,
+                    }
+                },
+                {"title.sort": "asc"},
+                {"page_id": "asc"},
+            ]
+        if query.sort == "name":
+            return [{"title.sort": "asc"}, {"page_id": "asc"}]
+        return [{"_score": "desc"}, {"title.sort": "asc"}, {"page_id": "asc"}]
+
+    def query(self, search, query):
+        """The text (see text_query); the non-facet filters narrow hits and counts alike; the
+        district tier boosts."""
+        text = self.contract_query.text
+        main = text_query(text, self.fields) if text else Q("match_all")
+        should = []
+        districts = self.contract_query.selected("district")
+        if self.contract_query.sort == "relevance" and districts:
+            should.append(
+                Q(
+                    "constant_score",
+                    filter=Q("terms", district_based=list(districts)),
+                    boost=DISTRICT_BOOST,
+                )
+            )
+        return search.query(Q("bool", must=[main], should=should, filter=self.non_facet_filters()))
+
+    def highlight(self, search):
+        return search
+
+    def search(self):
+        return super().search().extra(track_total_hits=True)
+
+    def non_facet_filters(self) -> list:
+        """Age, ORUK's fields, opening days and distance: these apply to the counts too."""
+        query, location = self.contract_query, self.location
+        filters = []
+        if query.age is not None:
+            filters += [
+                Q("range", min_age={"lte": query.age}),
+                Q("range", max_age={"gte": query.age}),
+            ]
+        if query.min_age is not None:
+            filters.append(Q("range", max_age={"gte": query.min_age}))
+        if query.max_age is not None:
+            filters.append(Q("range", min_age={"lte": query.max_age}))
+        if query.modified_after is not None:
+            filters.append(Q("range", last_published_at={"gt": query.modified_after}))
+        if query.ids is not None:
+            filters.append(Q("terms", uuid=[str(i) for i in query.ids]))
+        for term_uuid in query.taxonomy_term_ids:
+            filters.append(Q("term", term_uuids=str(term_uuid)))
+        if query.open_day is not None:
+            opening = Q("term", openings__weekday=query.open_day)
+            if query.open_to is not None:
+                opening &= Q("range", openings__opens={"lt": _minutes(query.open_to)})
+            if query.open_from is not None:
+                opening &= Q("range", openings__closes={"gt": _minutes(query.open_from)})
+            filters.append(Q("nested", path="openings", query=opening))
+        if location is not None and query.distance_miles is not None:
+            filters.append(
+                Q(
+                    "geo_distance",
+                    distance=f"{query.distance_miles}mi",
+                    locations={"lat": location[0], "lon": location[1]},
+                )
+            )
+        return filters
+
+
+def text_query(text: str, fields: list[str]) -> Q:
+    """Every concept of the text must match in some field, as in the database backend.
+
+    A concept is a word or a phrase from the shared synonym list with its alternatives
+    (search.analysis.concepts); an alternative matches when each of its words is in some field.
+    Word by word `multi_match` keeps the match term-centric across fields, with field boosts.
+    """
+    must = []
+    for concept in concepts(text):
+        alternatives = [
+            Q("bool", must=[Q("multi_match", query=word, fields=fields) for word in phrase])
+            if len(phrase) > 1
+            else Q("multi_match", query=phrase[0], fields=fields)
+            for phrase in concept.phrases
+        ]
+        must.append(
+            alternatives[0]
+            if len(alternatives) == 1
+            else Q("bool", should=alternatives, minimum_should_match=1)
+        )
+    return Q("bool", must=must) if must else Q("match_all")
+
+
+def build_search(query: SearchQuery, location: tuple[float, float] | None) -> ServiceFacetedSearch:
+    """The FacetedSearch for one contract query, sliced to the requested page."""
+    faceted = ServiceFacetedSearch(query, location)
+    start = (max(1, query.page) - 1) * query.per_page
+    faceted = faceted[start : start + query.per_page]
+    if not query.with_facets:
+        faceted._s.aggs._params.pop("aggs", None)
+    return faceted
+
+
+def results_from_response(
+    query: SearchQuery,
+    location: tuple[float, float] | None,
+    response,
+    vocabulary: dict | None = None,
+) -> SearchResults:
+    """Turn an executed FacetedSearch response into the contract's SearchResults."""
+    hits = []
+    for hit in response:
+        places = [(p["lat"], p["lon"]) for p in (hit.to_dict().get("locations") or [])]
+        hits.append(
+            SearchHit(
+                page_id=int(hit.page_id),
+                title=hit.title,
+                url=page_url(hit.url_path),
+                summary=hit.summary or "",
+                score=float(hit.meta.score or 0.0),
+                distance_miles=nearest_miles(location, places),
+                uuid=hit.uuid,
+                organisation=hit.organisation or "",
+                service_types=tuple(hit.service_types or ()),
+                age_range=hit.age_range or "",
+                area=hit.area or "",
+                cost=hit.cost_label or "",
+                county_wide=bool(hit.county_wide),
+            )
+        )
+    facets = []
+    if query.with_facets:
+        counts = {
+            key: {value: count for value, count, _selected in response.facets[key]}
+            for key in FACET_GROUP_KEYS
+        }
+        facets = facet_groups(query, counts, vocabulary)
+    return SearchResults(
+        hits=hits,
+        total=int(response.hits.total.value),
+        facets=facets,
+        location=location,
+        page=max(1, query.page),
+        per_page=query.per_page,
+        backend="elasticsearch",
+    )
+
+
+def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
+    """Run a search on Elasticsearch; SearchUnavailable if the server cannot answer."""
+    client()
+    faceted = build_search(query, location)
+    try:
+        response = faceted.execute()
+    except SERVER_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+    return results_from_response(query, location, response)
+
+
+def create_index(*, delete_existing: bool = False) -> None:
+    """Create the index with its analyzers and mapping."""
+    es = client()
+    name = index_name()
+    if delete_existing and es.indices.exists(index=name):
+        es.indices.delete(index=name)
+    if not es.indices.exists(index=name):
+        ServiceSearchDocument.init(index=name, using=CONNECTION_ALIAS)
+
+
+def bulk_actions(page_ids: list[int], documents: list[dict]) -> list[dict]:
+    """Index the live documents; delete the other ids (unpublished, deleted, or moved out)."""
+    name = index_name()
+    live = {d["page_id"] for d in documents}
+    actions = [to_document(d).to_dict(include_meta=True) | {"_index": name} for d in documents]
+    actions += [
+        {"_op_type": "delete", "_index": name, "_id": page_id}
+        for page_id in page_ids
+        if page_id not in live
+    ]
+    return actions
+
+
+def sync_documents(page_ids: list[int], documents: list[dict], *, refresh: bool = False) -> bool:
+    """Write these services to Elasticsearch. A server that is down is logged, never raised:
+    publishing must not fail because search is away (`rebuild_search_index` catches up)."""
+    try:
+        bulk(client(), bulk_actions(page_ids, documents), refresh=refresh, raise_on_error=False)
+    except (*SERVER_ERRORS, BulkIndexError) as error:
+        logger.warning("Could not update the Elasticsearch index: %s", error)
+        return False
+    return True
+
+
+def refresh_index() -> None:
+    client().indices.refresh(index=index_name())
+
+
+def autocomplete(prefix: str, limit: int = 8) -> list[str]:
+    """Service titles starting with what was typed (completion suggester)."""
+    from elasticsearch.dsl import Search
+
+    search = Search(using=CONNECTION_ALIAS, index=index_name()).suggest(
+        "titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True}
+    )
+    try:
+        response = search.extra(size=0).execute()
+    except SERVER_ERRORS as error:
+        raise SearchUnavailable(str(error)) from error
+    return [option.text for option in response.suggest.titles[0].options]
