@@ -56,8 +56,9 @@ def test_dry_run_changes_nothing(make_item):
 
 
 def test_retention_period_comes_from_settings(make_item, site_root):
-    from feedback.models import FeedbackSettings
     from wagtail.models import Site
+
+    from feedback.models import FeedbackSettings
 
     config = FeedbackSettings.for_site(Site.objects.get(is_default_site=True))
     config.retention_months = 1
