@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template import Context, Template
 from django.template.loader import render_to_string
@@ -235,3 +236,23 @@ def test_clock_time_follows_govuk_style(value, expected):
 def test_tel_href_keeps_digits_and_plus_only():
     assert tel_href("01785 223 344") == "tel:01785223344"
     assert tel_href("+44 (0)1785 223344") == "tel:+4401785223344"
+
+
+def test_compiled_css_has_no_gds_font_and_every_asset_it_references_exists():
+    static = settings.BASE_DIR / "static"
+    css = (static / "css" / "main.css").read_text()
+
+    assert "GDS Transport" not in css
+    assert "@font-face" not in css
+    assert "font-family:arial,sans-serif" in css
+    urls = set(re.findall(r'url\("?(/static/[^")]+)"?\)', css))
+    assert urls, "expected GOV.UK Frontend's image references"
+    for url in urls:
+        assert (static / url.removeprefix("/static/")).is_file(), url
+
+
+def test_govuk_script_is_an_es_module_without_a_missing_source_map():
+    script = (settings.BASE_DIR / "static" / "js" / "govuk-frontend.min.js").read_text()
+
+    assert "initAll" in script and "export{" in script
+    assert "sourceMappingURL" not in script
