@@ -282,7 +282,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         shortlisted_ids={str(i) for i in shortlist.shortlist_ids(request)},
         shortlist_notice=pop_shortlist_notice(request),
     )
-    record_search(query, results.total)
+    if form.page_number == 1:  # paging through results is not a new search
+        record_search(query, results.total)
 
 
 # Autocomplete --------------------------------------------------------------------------------
