@@ -69,6 +69,7 @@ def test_base_layout_has_skip_link_one_main_and_one_h1(client, site_root):
     html = client.get("/").content.decode()
 
     assert '<html lang="en-GB" class="govuk-template">' in html
+    assert "<title>Westshire Local Offer</title>" in html
     skip = html.index('<a href="#main-content" class="govuk-skip-link"')
     assert skip < html.index("<header")
     assert html.count('<main class="govuk-main-wrapper" id="main-content">') == 1
@@ -106,6 +107,7 @@ def test_service_page_shows_what_a_parent_needs(client, make_service):
     )
     html = client.get(service.url).content.decode()
 
+    assert "<title>Aiming High short breaks - Westshire Local Offer</title>" in html
     assert "<h1" in html and "Aiming High short breaks</h1>" in html
     assert 'Last checked: <time datetime="2026-03-04">4 March 2026</time>' in html
     assert "Autism" in html
