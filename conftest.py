@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 import pytest
 from django.utils.text import slugify
 from wagtail.models import Page, Site
+from wagtail.signals import page_published
 
 from directory.factories import (
     DirectoryIndexPageFactory,
@@ -95,7 +96,9 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
     Taxonomies are slugs or objects (`service_types=["short-breaks"]`, `districts=[north]`);
     `organisation` and `provider_type` a slug or object; `contacts`, `locations` and
     `opening_times` lists of dicts of field values (defaults: one contact, one location, none).
-    Other keyword arguments are ServicePage fields. `live=False` makes a draft.
+    Other keyword arguments are ServicePage fields. The page is published through a revision, as
+    an editor would, so `page_published` receivers run; `live=False` leaves it a draft.
+    `first_published_at`/`last_published_at` backdate a published page.
     """
 
     def make(
@@ -131,8 +134,13 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
             else Language.objects.get_or_create(code=v, defaults={"name": v})[0]
             for v in ([languages] if isinstance(languages, str | Language) else languages)
         ]
-        return ServicePageFactory(
+        live = fields.pop("live", True)
+        dates = {
+            k: fields.pop(k) for k in ("first_published_at", "last_published_at") if k in fields
+        }
+        service = ServicePageFactory(
             parent=parent or directory_page,
+            live=False,
             title=title,
             service_types=_values(ServiceType, service_types),
             needs=_values(Need, needs),
@@ -145,7 +153,20 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
             contacts=_children(ServiceContactFactory, contacts),
             locations=_children(ServiceLocationFactory, locations),
             opening_times=_children(OpeningTimeFactory, opening_times),
+            first_published_at=None,
+            last_published_at=None,
             **fields,
         )
+        # Publish the way an editor does, so page_published receivers (search index) run.
+        revision = service.save_revision()
+        if live:
+            revision.publish()
+            if dates:
+                # Backdated publishing: set the dates, then tell the receivers again.
+                ServicePage.objects.filter(pk=service.pk).update(**dates)
+                service.refresh_from_db()
+                page_published.send(sender=ServicePage, instance=service, revision=revision)
+            service.refresh_from_db()
+        return service
 
     return make
