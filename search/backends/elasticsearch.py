@@ -51,7 +51,6 @@ SERVER_ERRORS = (
     elasticsearch.ApiError,
 )
 
-CONNECTION_ALIAS = "localoffer"
 DISTRICT_BOOST = 1_000_000
 MAX_FACET_VALUES = 500
 # Field boosts; the same order of importance as the database backend's FIELD_WEIGHTS.
@@ -155,18 +154,24 @@ def index_name() -> str:
     return getattr(settings, "ELASTICSEARCH_INDEX", "") or "localoffer-services"
 
 
-def client() -> elasticsearch.Elasticsearch:
-    """The configured client (created once; short timeouts so a dead server fails fast)."""
+def connection_alias() -> str:
+    """One registered client per server address (settings can change, e.g. in tests)."""
+    url = settings.ELASTICSEARCH_URL
+    alias = f"localoffer:{url}"
+    if not url:
+        return alias  # building query bodies needs no server
     try:
-        return connections.get_connection(CONNECTION_ALIAS)
+        connections.get_connection(alias)
     except KeyError:
-        return connections.create_connection(
-            alias=CONNECTION_ALIAS,
-            hosts=[settings.ELASTICSEARCH_URL],
-            request_timeout=3,
-            max_retries=0,
-            retry_on_timeout=False,
+        connections.create_connection(
+            alias=alias, hosts=[url], request_timeout=3, max_retries=0, retry_on_timeout=False
         )
+    return alias
+
+
+def client() -> elasticsearch.Elasticsearch:
+    """The configured client (short timeouts, no retries: a dead server fails fast)."""
+    return connections.get_connection(connection_alias())
 
 
 def _minutes(value) -> int:
@@ -220,12 +225,12 @@ class ServiceFacetedSearch(FacetedSearch):
     doc_types = [ServiceSearchDocument]
     fields = TEXT_FIELDS
     facets = {key: TermsFacet(field=key, size=MAX_FACET_VALUES) for key in FACET_GROUP_KEYS}
-    using = CONNECTION_ALIAS
 
     def __init__(self, query: SearchQuery, location: tuple[float, float] | None):
         self.contract_query = query
         self.location = location
         self.index = index_name()
+        self.using = connection_alias()
         filters = {key: list(values) for key, values in query.filters.items() if values}
         super().__init__(query.text or "", filters=filters, sort=self._sort_order())
 
@@ -389,7 +394,6 @@ def results_from_response(
 
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
     """Run a search on Elasticsearch; SearchUnavailable if the server cannot answer."""
-    client()
     faceted = build_search(query, location)
     try:
         response = faceted.execute()
@@ -405,7 +409,7 @@ def create_index(*, delete_existing: bool = False) -> None:
     if delete_existing and es.indices.exists(index=name):
         es.indices.delete(index=name)
     if not es.indices.exists(index=name):
-        ServiceSearchDocument.init(index=name, using=CONNECTION_ALIAS)
+        ServiceSearchDocument.init(index=name, using=connection_alias())
 
 
 def bulk_actions(page_ids: list[int], documents: list[dict]) -> list[dict]:
@@ -440,7 +444,7 @@ def autocomplete(prefix: str, limit: int = 8) -> list[str]:
     """Service titles starting with what was typed (completion suggester)."""
     from elasticsearch.dsl import Search
 
-    search = Search(using=CONNECTION_ALIAS, index=index_name()).suggest(
+    search = Search(using=connection_alias(), index=index_name()).suggest(
         "titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True}
     )
     try:
