@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template import Context, Template
@@ -258,3 +259,49 @@ def test_govuk_script_is_an_es_module_without_a_missing_source_map():
 
     assert "initAll" in script and "export{" in script
     assert "sourceMappingURL" not in script
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(help_text="Your first name is enough")
+    email = forms.EmailField()
+    reply = forms.ChoiceField(
+        choices=[("email", "By email"), ("phone", "By phone")], widget=forms.RadioSelect
+    )
+    topics = forms.MultipleChoiceField(
+        choices=[("cost", "Cost"), ("access", "Access")], widget=forms.CheckboxSelectMultiple
+    )
+
+
+def test_form_partials_keep_input_and_link_errors_to_fields():
+    form = ContactForm(data={"name": "Sam <b>", "email": "not-an-email", "topics": ["access"]})
+    assert not form.is_valid()
+    html = Template(
+        "{% include 'components/error_summary.html' with form=form %}"
+        "{% include 'components/input.html' with field=form.name %}"
+        "{% include 'components/input.html' with field=form.email type='email' %}"
+        "{% include 'components/radios.html' with field=form.reply %}"
+        "{% include 'components/checkboxes.html' with field=form.topics %}"
+    ).render(Context({"form": form}))
+
+    assert '<a href="#id_email">Enter a valid email address.</a>' in html
+    assert '<a href="#id_reply_0">This field is required.</a>' in html
+    assert 'value="Sam &lt;b&gt;"' in html
+    assert 'aria-describedby="id_name-hint"' in html
+    assert 'class="govuk-input govuk-input--error" id="id_email"' in html
+    assert 'type="email" value="not-an-email" aria-describedby="id_email-error"' in html
+    assert '<p id="id_email-error" class="govuk-error-message">' in html
+    assert 'id="id_reply_0" name="reply" type="radio" value="email">' in html
+    assert 'id="id_topics_1" name="topics" type="checkbox" value="access" checked>' in html
+    assert 'id="id_topics_0" name="topics" type="checkbox" value="cost">' in html
+
+
+def test_pagination_marks_the_current_page_and_elides_long_runs(rf):
+    page_obj = Paginator(range(400), 10).get_page(20)
+    html = Template("{% include 'components/pagination.html' with page_obj=page_obj %}").render(
+        Context({"page_obj": page_obj, "request": rf.get("/services/", {"need": "autism"})})
+    )
+
+    assert 'href="?need=autism&amp;page=20" aria-label="Page 20" aria-current="page"' in html
+    assert 'href="?need=autism&amp;page=19" rel="prev"' in html
+    assert 'href="?need=autism&amp;page=40" aria-label="Page 40"' in html
+    assert html.count("govuk-pagination__item--ellipsis") == 2
