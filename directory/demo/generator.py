@@ -395,7 +395,7 @@ def create_services_in_bulk(parent: DirectoryIndexPage, facts: list[GeneratedSer
         _insert_live_revisions(pages)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     page_ids = [page.id for page in pages]
-    index_services(page_ids)
+    index_services(pages)
     for fn in hooks.get_hooks(AFTER_BULK_SERVICES_CREATED):
         fn(page_ids)
     return page_ids
@@ -577,12 +577,15 @@ def _insert_live_revisions(pages: list[ServicePage]) -> None:
         )
 
 
-def index_services(page_ids: list[int]) -> None:
-    """Add the services to Wagtail's own search index, a batch at a time."""
+def index_services(pages: list[ServicePage]) -> None:
+    """Add the services to Wagtail's own search index, a batch at a time.
+
+    The pages hold their organisation and taxonomies in memory, so indexing needs no queries
+    (prefetching does not reach modelcluster's many-to-many managers).
+    """
     for backend in get_search_backends(with_auto_update=True):
-        for batch in _batches(page_ids):
-            services = list(ServicePage.get_indexed_objects().filter(pk__in=batch))
-            backend.add_bulk(ServicePage, services)
+        for batch in _batches(pages):
+            backend.add_bulk(ServicePage, list(batch))
 
 
 def directory_for(slug: str | None) -> DirectoryIndexPage:
