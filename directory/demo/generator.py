@@ -379,8 +379,13 @@ class Vocabulary:
         return [table[s] for s in slugs if s in table]
 
 
-def create_services_in_bulk(parent: DirectoryIndexPage, facts: list[GeneratedService]) -> list[int]:
-    """Insert the services as live pages under `parent`; returns the new page ids in tree order."""
+def create_services_in_bulk(
+    parent: DirectoryIndexPage, facts: list[GeneratedService], *, run_hooks: bool = True
+) -> list[int]:
+    """Insert the services as live pages under `parent`; returns the new page ids in tree order.
+
+    With `run_hooks=False` the caller runs `run_after_bulk_hooks` itself (to time it apart).
+    """
     vocabulary = Vocabulary()
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=parent.pk)
@@ -396,9 +401,15 @@ def create_services_in_bulk(parent: DirectoryIndexPage, facts: list[GeneratedSer
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     page_ids = [page.id for page in pages]
     index_services(pages)
+    if run_hooks:
+        run_after_bulk_hooks(page_ids)
+    return page_ids
+
+
+def run_after_bulk_hooks(page_ids: list[int]) -> None:
+    """Tell the apps above the directory (search) about new services, once, in bulk."""
     for fn in hooks.get_hooks(AFTER_BULK_SERVICES_CREATED):
         fn(page_ids)
-    return page_ids
 
 
 def _build_pages(
