@@ -3,8 +3,10 @@
 from collections.abc import Callable, Iterable
 
 import pytest
+from django.conf import settings
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published
 
 from directory.factories import (
@@ -42,10 +44,18 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(skip)
 
 
+def _recreate_wagtail_root() -> Page:
+    """Wagtail's root page and default locale, which a transactional test's flush removes."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root", live=True))
+
+
 @pytest.fixture
 def site_root(db) -> HomePage:
     """A HomePage under Wagtail's root, as the default Site's root (the welcome page removed)."""
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _recreate_wagtail_root()
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root)
