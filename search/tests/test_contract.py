@@ -300,3 +300,42 @@ def test_oruk_filters(backend, services):
     ) == ["Aiming High short breaks"]
     assert titles(run(backend, open_day=6, open_from=datetime.time(17))) == []
     assert titles(run(backend, ids=(services["swimming"].uuid,))) == ["Swimming club"]
+
+
+# The total, the page of hits, one UNION for every group's counts, one for the facet labels;
+# text adds the spelling check, a placed postcode the hits' locations.
+@pytest.mark.parametrize(
+    ("query", "expected_queries"),
+    [
+        (SearchQuery(), 4),
+        (
+            SearchQuery(
+                text="autism", filters={"need": ("autism",), "cost": ("free",), "age": ("5-10",)}
+            ),
+            5,
+        ),
+        (SearchQuery(postcode="ST16 2DH", distance_miles=10, sort="distance"), 5),
+        (SearchQuery(filters={"district": ("north",)}, age=8), 4),
+    ],
+    ids=["browse", "text+facets", "postcode", "district+age"],
+)
+def test_database_search_runs_the_same_number_of_queries_however_many_services(
+    query, expected_queries, services, make_service, django_assert_num_queries
+):
+    from wagtail.models import Site
+
+    Site.get_site_root_paths()  # cached site roots, as on any warm server
+    index_services(rebuild_ids())
+    with django_assert_num_queries(expected_queries):
+        search_services(query)
+    for n in range(12):
+        make_service(
+            f"Autism club {n}",
+            needs=["autism"],
+            districts=["north", "south"][n % 2 :],
+            min_age=5,
+            max_age=10,
+        )
+    with django_assert_num_queries(expected_queries):
+        results = search_services(query)
+    assert results.total >= 1
