@@ -1,0 +1,94 @@
+"""The moderation admin in a real Chromium: queue, item page, an approval with redaction, axe.
+
+Whole pages are checked, Wagtail's own admin furniture included: no exclusions were needed.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import Page, expect
+
+from feedback.models import FeedbackItem, Theme
+from tests.browser import assert_no_axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def assert_accessible(page: Page) -> None:
+    """No WCAG 2.2 A/AA violations, measured once Wagtail's fade-in animations have finished."""
+    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    assert_no_axe_violations(page)
+
+
+@pytest.fixture
+def moderator(db):
+    user = get_user_model().objects.create_user(
+        username="moderator", password="a long test password", first_name="Mo"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def sign_in(page: Page, live_server) -> None:
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("moderator")
+    page.get_by_label("Password").fill("a long test password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{live_server.url}/admin/")
+
+
+def test_moderator_approves_a_redacted_version(page: Page, live_server, moderator, site_root):
+    Theme.objects.create(name="Transport", slug="transport")
+    item = FeedbackItem.objects.create(
+        kind="general",
+        topic="content",
+        comment="Mr Brown on the school bus shouts at my son <b>every</b> day.",
+        publish_consent=True,
+    )
+    FeedbackItem.objects.create(kind="general", comment="Please add more Saturday clubs.")
+    sign_in(page, live_server)
+
+    page.goto(f"{live_server.url}/admin/feedback/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Feedback")
+    expect(page.get_by_role("link", name="New: 2")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Mr Brown on the school bus").click()
+    expect(page.get_by_test_id("original-comment")).to_have_text(
+        "Mr Brown on the school bus shouts at my son <b>every</b> day."
+    )
+    assert_accessible(page)
+
+    approve = page.locator("#action-approve")
+    approve.get_by_label("Public version").fill("A driver on the school bus shouts at my son.")
+    approve.get_by_label("Why you changed it").fill("Removed a name")
+    approve.get_by_role("button", name="Approve").click()
+
+    expect(page.get_by_test_id("public-text")).to_have_text(
+        "A driver on the school bus shouts at my son."
+    )
+    log = page.get_by_test_id("moderation-log")
+    expect(log).to_contain_text("Public version edited")
+    expect(log).to_contain_text("Removed a name")
+    expect(log).to_contain_text("Approved for publication")
+
+    themes = page.locator("#action-themes")
+    themes.get_by_label("Transport").check()
+    themes.get_by_role("button", name="Save themes").click()
+    expect(page.get_by_test_id("moderation-log")).to_contain_text("Themes changed")
+    assert_accessible(page)
+
+    item.refresh_from_db()
+    assert item.status == "approved"
+    assert item.comment.startswith("Mr Brown")
+
+
+def test_dashboard_is_accessible(page: Page, live_server, moderator, site_root):
+    FeedbackItem.objects.create(kind="general", topic="missing", comment="More clubs")
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/feedback/dashboard/")
+    expect(page.get_by_role("img", name="Feedback per topic")).to_be_visible()
+    assert_accessible(page)
