@@ -55,9 +55,29 @@ def _point_refs_at(value, base: str):
     return value
 
 
+def _corrected(document: dict) -> dict:
+    """Fix the profile document's slips that stop OpenAPI tools from reading it.
+
+    `"type": "time"` is not an OpenAPI type (a string in `time` format is meant), `datetime`
+    is spelt `date-time`, and `/service_at_locations/{id}` names the service schema where it
+    means the service_at_location one.
+    """
+    parameters = document["components"]["parameters"]
+    for name in ("start_time", "end_time"):
+        if parameters[name]["schema"].get("type") == "time":
+            parameters[name]["schema"] = {"type": "string", "format": "time"}
+    if parameters["modified_after"]["schema"].get("format") == "datetime":
+        parameters["modified_after"]["schema"]["format"] = "date-time"
+    detail = document["paths"]["/service_at_locations/{id}"]["get"]["responses"]["200"]
+    schema = detail["content"]["application/json"]["schema"]
+    if schema.get("$ref", "").endswith("compiled/service.json"):
+        schema["$ref"] = PUBLISHED_SCHEMA_BASE + "compiled/service_at_location.json"
+    return document
+
+
 def document_for(request: HttpRequest) -> dict:
     """The OpenAPI document with this site as its server and its schema references served here."""
-    document = copy.deepcopy(_load("openapi.json"))
+    document = _corrected(copy.deepcopy(_load("openapi.json")))
     api_root = request.build_absolute_uri(reverse("oruk:api_info")).rstrip("/")
     document["servers"] = [{"url": api_root, "description": "This Local Offer"}]
     schema_base = request.build_absolute_uri(reverse("oruk:schema_file", args=["x.json"]))
