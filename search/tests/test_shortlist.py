@@ -51,7 +51,10 @@ def test_saving_posts_and_comes_back_with_a_banner(client, two_services):
     html = client.get(service.url).content.decode()
     assert "govuk-notification-banner--success" in html
     assert "‘Aiming High short breaks’ was saved to your shortlist" in html
-    assert "Remove from shortlist" in html
+    assert (
+        'Remove <span class="govuk-visually-hidden">Aiming High short breaks </span>from shortlist'
+        in html
+    )
     assert "Shortlist (1)" in html
     # The banner is shown once.
     assert "was saved to your shortlist" not in client.get(service.url).content.decode()
