@@ -305,3 +305,21 @@ def test_pagination_marks_the_current_page_and_elides_long_runs(rf):
     assert 'href="?need=autism&amp;page=19" rel="prev"' in html
     assert 'href="?need=autism&amp;page=40" aria-label="Page 40"' in html
     assert html.count("govuk-pagination__item--ellipsis") == 2
+
+
+@pytest.mark.django_db
+def test_service_page_leaves_out_facts_it_does_not_have(client, make_service):
+    service = make_service(
+        "Sparse service",
+        contacts=[{"phone": "01785 123456", "email": "", "website": ""}],
+        locations=[],
+        last_reviewed=None,
+    )
+    html = client.get(service.url).content.decode()
+
+    assert "Who it is for" not in html
+    assert "How to get it" not in html
+    assert '<h2 class="govuk-heading-l localoffer-section-heading">Where</h2>' not in html
+    assert "mailto:team@westshire.example" not in html
+    assert 'href="tel:01785123456"' in html
+    assert "Last checked: not recorded" in html
