@@ -171,8 +171,11 @@ class DirectorySearchForm(forms.Form):
         sort = cleaned.get("sort") or "relevance"
         if sort not in SORT_ORDERS or (sort == "distance" and not postcode):
             sort = "relevance"
+        text = cleaned.get("q", "")
+        if sort == "relevance" and postcode and not text:
+            sort = "distance"  # without words to match, the best match is the nearest
         return SearchQuery(
-            text=cleaned.get("q", ""),
+            text=text,
             filters=dict(getattr(self, "filters", {})),
             age=None if "age" in self.errors else cleaned.get("age"),
             postcode=postcode,

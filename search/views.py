@@ -345,7 +345,10 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
     pages = InformationPage.objects.live().public().exclude(id__in=exclude_ids)
-    return list(pages.search(text)[:limit])
+    # Pages with every word first; if none has them all, pages with any of them.
+    return list(pages.search(text, operator="and")[:limit]) or list(
+        pages.search(text, operator="or")[:limit]
+    )
 
 
 @require_GET

@@ -310,3 +310,11 @@ def test_query_count_does_not_grow_with_the_number_of_services(
     after = _queries_for(client, directory_page.url, params)
     assert after == before
     assert after <= 30
+
+
+def test_postcode_without_words_sorts_nearest_first(client, directory_page, services):
+    html = html_of(client.get(directory_page.url, {"postcode": "ST15 8DT"}))
+    assert titles(html)[0] == "Saturday club short breaks"
+    assert '<option value="distance" selected>' in html
+    with_words = html_of(client.get(directory_page.url, {"postcode": "ST15 8DT", "q": "autism"}))
+    assert '<option value="relevance" selected>' in with_words
