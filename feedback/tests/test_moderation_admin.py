@@ -206,3 +206,42 @@ def test_personal_data_on_item_page_only_with_permission(
     assert "secret@example.org" not in client.get(item_page(item)).content.decode()
     client.force_login(safeguarding_lead)
     assert "secret@example.org" in client.get(item_page(item)).content.decode()
+
+
+def test_safeguarding_email_links_to_the_item_page(moderator_client, make_item):
+    item = make_item()
+    post_action(moderator_client, item, "flag", reason="Worried")
+    assert f"http://testserver/admin/feedback/{item.pk}/" in mail.outbox[0].body
+
+
+def test_safeguarding_lead_opens_and_unflags(lead_client, make_item):
+    item = make_item(comment="False alarm about a film", status="safeguarding")
+    html = lead_client.get(item_page(item)).content.decode()
+    assert "False alarm about a film" in html
+    assert 'value="approve"' not in html  # never published while flagged
+    response = post_action(lead_client, item, "unflag", reason="It is a film title")
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "new"
+    assert item.log_entries.get(action=Action.UNFLAGGED).reason == "It is a film title"
+
+
+def test_approve_action_cannot_be_posted_for_a_safeguarding_item(lead_client, make_item):
+    item = make_item(status="safeguarding")
+    response = post_action(lead_client, item, "approve", public_text="x", reason="")
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.status == "safeguarding"
+
+
+def test_home_panel_counts_new_feedback(moderator_client, make_item):
+    make_item()
+    make_item()
+    html = moderator_client.get("/admin/").content.decode()
+    assert "2 new feedback items" in html
+
+
+def test_menu_shows_feedback_entries_by_permission(moderator_client, make_item):
+    html = moderator_client.get("/admin/").content.decode()
+    assert "Moderation queue" in html
+    assert "Safeguarding concerns" not in html
