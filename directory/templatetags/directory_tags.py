@@ -45,7 +45,7 @@ def breadcrumb_pages(page: Page | None) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def site_sections(context: template.Context, page: Page | None = None) -> list[Page]:
-    """The home page's live children marked "show in menus", for the header navigation.
+    """The home page's live children marked "show in menus", for the header and footer.
 
     Each section gets `nav_current`: "page" when it is the current page, "true" when the current
     page is inside it, "" otherwise (the value of its aria-current attribute); and `is_directory`,
