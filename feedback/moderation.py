@@ -114,8 +114,13 @@ def approve(
             "The writer did not agree to their words being published. "
             "Write a short summary in your own words as the public version."
         )
+    reason = reason.strip()
     if text != (item.public_text or item.comment).strip():
-        _set_public_text(item, user, text, reason or "Edited when approving")
+        if not reason and not item.publish_consent:
+            reason = "A summary: the writer did not agree to their words being published"
+        if not reason:
+            raise ModerationError("Say why you changed the public version.")
+        _set_public_text(item, user, text, reason)
     item.public_text = text
     previous = item.get_status_display()
     item.status = Status.APPROVED

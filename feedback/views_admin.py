@@ -304,7 +304,7 @@ class PublicTextForm(forms.Form):
         label="Why you changed it",
         required=False,
         max_length=500,
-        help_text="For example: removed a child's name.",
+        help_text="Needed if you changed it. For example: removed a child's name.",
     )
 
 

@@ -101,10 +101,18 @@ feedback_menu = Menu(
     items=[
         _FeedbackMenuItem("Moderation queue", "feedback_admin:index", "comment", 100, can_moderate),
         _FeedbackMenuItem(
-            "Safeguarding concerns", "feedback_admin:safeguarding", "warning", 200, can_view_safeguarding
+            "Safeguarding concerns",
+            "feedback_admin:safeguarding",
+            "warning",
+            200,
+            can_view_safeguarding,
         ),
         _FeedbackMenuItem(
-            "About your services", "feedback_admin:services", "doc-full", 300, can_see_service_feedback
+            "About your services",
+            "feedback_admin:services",
+            "doc-full",
+            300,
+            can_see_service_feedback,
         ),
         _FeedbackMenuItem("Dashboard", "feedback_admin:dashboard", "table", 400, can_moderate),
         _FeedbackMenuItem(

@@ -38,4 +38,5 @@ def was_this_page_helpful(request: HttpRequest | None, page: Page | None) -> str
         request,
     )
 
+
 from feedback import viewsets  # noqa: E402, F401  (the admin: moderation, exports, dashboard)

@@ -114,3 +114,12 @@ def test_set_themes_logs_before_and_after_only_when_changed(make_item, moderator
     entry = item.log_entries.get(action=Action.THEMES_CHANGED)
     assert (entry.before, entry.after) == ("", "Transport")
     assert list(item.themes.all()) == [theme]
+
+
+def test_approve_with_an_edit_needs_a_reason(make_item, moderator):
+    item = make_item(comment="Mrs Smith was rude.")
+    with pytest.raises(moderation.ModerationError, match="Say why"):
+        moderation.approve(item, moderator, public_text="A teacher was rude.")
+    item.refresh_from_db()
+    assert item.status == FeedbackItem.Status.NEW
+    assert not item.log_entries.exists()
