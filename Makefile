@@ -9,6 +9,8 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip
 PYTEST := $(PY) -m pytest
 # Override the interpreter used to create .venv: make run PYTHON=/path/to/python3.12
 PYTHON ?=
+# The development server's port: make run PORT=8001
+PORT ?= 8000
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -17,7 +19,7 @@ run: install ## Install, migrate, load the demo content if empty, serve http://1
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py create_demo_editor
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 install: $(VENV)/.installed-run ## Create .venv with Python 3.12+ and install the pinned dependencies
 
