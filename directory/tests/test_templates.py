@@ -323,3 +323,47 @@ def test_service_page_leaves_out_facts_it_does_not_have(client, make_service):
     assert "mailto:team@westshire.example" not in html
     assert 'href="tel:01785123456"' in html
     assert "Last checked: not recorded" in html
+
+
+@pytest.mark.parametrize(
+    ("template", "params", "expected"),
+    [
+        ("button", {"text": "Save"}, '<button type="submit" class="govuk-button"'),
+        ("button", {"text": "Start", "href": "/go/", "variant": "start"}, "govuk-button--start"),
+        ("tag", {"text": "Overdue", "colour": "red"}, '<strong class="govuk-tag govuk-tag--red">'),
+        ("inset_text", {"text": "<b>"}, '<div class="govuk-inset-text">&lt;b&gt;</div>'),
+        ("warning_text", {"text": "Apply by March"}, '<span class="govuk-visually-hidden">Warning'),
+        ("details", {"summary": "Why?", "text": "Because"}, '<details class="govuk-details">'),
+        ("back_link", {"href": "/x/"}, '<a href="/x/" class="govuk-back-link">Back</a>'),
+        ("panel", {"title": "Sent"}, '<h1 class="govuk-panel__title">Sent</h1>'),
+        (
+            "error_message",
+            {"id": "e", "message": "Enter a name"},
+            '<p id="e" class="govuk-error-message">',
+        ),
+        (
+            "notification_banner",
+            {"text": "Saved", "success": True},
+            'class="govuk-notification-banner govuk-notification-banner--success" role="alert"',
+        ),
+        (
+            "breadcrumbs",
+            {"items": [{"title": "Home", "url": "/"}], "current": "Health"},
+            '<li class="govuk-breadcrumbs__list-item" aria-current="page">Health</li>',
+        ),
+        (
+            "summary_list",
+            {"rows": [{"key": "Ages", "value": "5 to 18"}]},
+            '<dt class="govuk-summary-list__key">Ages</dt>',
+        ),
+        (
+            "fieldset",
+            {"legend": "Your child", "content_template": "components/tag.html", "text": "Inside"},
+            '<strong class="govuk-tag">Inside</strong>',
+        ),
+    ],
+)
+def test_component_partials_render_govuk_markup(template, params, expected):
+    html = render_to_string(f"components/{template}.html", params)
+
+    assert expected in html
