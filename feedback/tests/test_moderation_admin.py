@@ -45,6 +45,7 @@ def test_queue_lists_new_items_with_counts_per_status(moderator_client, make_ite
         ("status=all&kind=service", ["Garden"], ["Library"]),
         ("status=all&topic=accessibility", ["Library"], ["Garden"]),
         ("status=approved", ["Library"], ["Garden"]),
+        ("status=all&q=garden", ["Garden"], ["Library"]),
         ("status=all&received_from=2026-01-01&received_to=2026-01-31", ["Garden"], ["Library"]),
     ],
 )

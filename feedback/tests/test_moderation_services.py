@@ -90,3 +90,16 @@ def test_filter_by_service(moderator_client, two_services, make_item):
     make_item(comment="Noisy hall", subject_page=youth)
     html = moderator_client.get(f"{SERVICES}?subject_page={youth.pk}").content.decode()
     assert "Noisy hall" in html and "Lovely pool" not in html
+
+
+@pytest.mark.parametrize("count", [5, 30])
+def test_services_list_query_count_is_constant(
+    client, make_service, make_item, count, django_assert_max_num_queries
+):
+    swim = make_service("Swim club")
+    for _ in range(count):
+        make_item(subject_page=swim)
+    client.force_login(page_editor("swim", swim))
+    with django_assert_max_num_queries(20):
+        response = client.get(SERVICES)
+    assert response.content.decode().count("/admin/feedback/") >= min(count, 30)
