@@ -99,6 +99,7 @@ def test_short_breaks_journey_to_a_printed_shortlist(
         re.compile("2 services found for ‘short breaks’")
     )
     assert "need=autism" in page.url and "age=8" in page.url and "district=stowford" in page.url
+    assert "postcode=" not in page.url, "empty fields are left out of the shareable address"
     expect(page.locator("label[for=filter-district-chase-vale]")).to_have_text(
         re.compile(r"Chase vale\s*\(1\)", re.I)
     )
