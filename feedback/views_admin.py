@@ -21,6 +21,7 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
@@ -84,6 +85,7 @@ class FeedbackFilterSet(WagtailFilterSet):
     themes = django_filters.ModelChoiceFilter(
         label="Theme", queryset=Theme.objects.all(), empty_label="All"
     )
+    suspected_spam = django_filters.BooleanFilter(label="Possible spam", widget=BooleanRadioSelect)
 
     class Meta:
         model = FeedbackItem

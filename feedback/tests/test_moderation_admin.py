@@ -46,6 +46,7 @@ def test_queue_lists_new_items_with_counts_per_status(moderator_client, make_ite
         ("status=all&topic=accessibility", ["Library"], ["Garden"]),
         ("status=approved", ["Library"], ["Garden"]),
         ("status=all&q=garden", ["Garden"], ["Library"]),
+        ("status=all&suspected_spam=true", ["Library"], ["Garden"]),
         ("status=all&received_from=2026-01-01&received_to=2026-01-31", ["Garden"], ["Library"]),
     ],
 )
@@ -59,7 +60,7 @@ def test_queue_filters(moderator_client, make_item, query, expected, hidden):
         kind="service",
         submitted_at=timezone.make_aware(datetime.datetime(2026, 1, 10, 12)),
     )
-    make_item(comment="Library", topic="accessibility", status="approved")
+    make_item(comment="Library", topic="accessibility", status="approved", suspected_spam=True)
     html = moderator_client.get(f"{QUEUE}?{query}").content.decode()
     for text in expected:
         assert text in html
