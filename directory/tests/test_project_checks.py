@@ -10,6 +10,7 @@ from django.core.management import call_command
 SETTINGS_MODULES = ("localoffer.settings.base", "localoffer.settings.production")
 
 
+@pytest.mark.django_db
 def test_system_checks_pass():
     out = io.StringIO()
 
