@@ -247,3 +247,21 @@ def test_menu_shows_feedback_entries_by_permission(moderator_client, make_item):
     html = moderator_client.get("/admin/").content.decode()
     assert "Moderation queue" in html
     assert "Safeguarding concerns" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["received_from=not-a-date", "district=99999", "status=nonsense", "kind=<script>", "p=abc"],
+)
+def test_bad_filter_input_never_breaks_the_queue(moderator_client, make_item, query):
+    make_item()
+    assert moderator_client.get(f"{QUEUE}?{query}").status_code == 200
+
+
+def test_bad_action_input(moderator_client, make_item):
+    item = make_item()
+    assert post_action(moderator_client, item, "reject", reason="made-up").status_code == 200
+    assert post_action(moderator_client, item, "explode").status_code == 403
+    assert moderator_client.get(reverse("feedback_admin:item", args=[99999])).status_code == 404
+    item.refresh_from_db()
+    assert item.status == "new"
