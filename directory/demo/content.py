@@ -353,10 +353,13 @@ def link_resolver(
         if target.startswith("page:"):
             return {"page": info_pages[target.removeprefix("page:")].pk, "url": ""}
         if target.startswith("service:"):
-            service = ServicePage.objects.child_of(directory).get(
-                slug=target.removeprefix("service:")
+            # An editor may have removed a demo service; the directory is the next best link.
+            service = (
+                ServicePage.objects.child_of(directory)
+                .filter(slug=target.removeprefix("service:"))
+                .first()
             )
-            return {"page": service.pk, "url": ""}
+            return {"page": (service or directory).pk, "url": ""}
         return {"page": None, "url": target}
 
     return resolve
