@@ -318,3 +318,28 @@ def test_postcode_without_words_sorts_nearest_first(client, directory_page, serv
     assert '<option value="distance" selected>' in html
     with_words = html_of(client.get(directory_page.url, {"postcode": "ST15 8DT", "q": "autism"}))
     assert '<option value="relevance" selected>' in with_words
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "-1"},
+        {"page": "1e9"},
+        {"page": "99999999999999999999"},
+        {"age": "-5"},
+        {"age": " 8 "},
+        {"age": "8.5"},
+        {"q": "x" * 5000},
+        {"q": "'; DROP TABLE wagtailcore_page; --"},
+        {"q": '"unbalanced (quote OR'},
+        {"need": ["autism"] * 100},
+        {"postcode": "ŚT16 2DH"},
+        {"postcode": "x" * 100},
+        {"distance": "abc", "postcode": "ST16 2DH"},
+        {"sort": "distance"},
+        {"type": "", "cost": "free", "age_band": "5-10"},
+    ],
+)
+def test_odd_input_never_breaks_the_page(client, directory_page, services, params):
+    html = html_of(client.get(directory_page.url, params))
+    assert 'id="results-count"' in html
