@@ -254,3 +254,16 @@ def test_demo_postcodes_pass_the_site_validator():
                 validate_uk_postcode(postcode)
             except ValidationError:  # pragma: no cover - the assertion explains
                 pytest.fail(f"{postcode} is not a valid postcode")
+
+
+def test_every_service_link_in_the_page_data_names_a_demo_service():
+    from directory.demo import pages, services
+    from directory.demo.content import service_slug
+
+    slugs = {service_slug(spec) for spec in services.SERVICES}
+    blocks = [*pages.HOME["body"], *(b for page in pages.PAGES for b in page["body"])]
+    targets = [item[1] for kind, value in blocks if kind == "link_list" for item in value["links"]]
+    service_targets = [t.removeprefix("service:") for t in targets if t.startswith("service:")]
+    assert service_targets
+    assert set(service_targets) <= slugs
+    assert len(slugs) == len(services.SERVICES)
