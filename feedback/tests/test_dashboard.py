@@ -3,6 +3,7 @@
 import datetime
 from html.parser import HTMLParser
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,6 +58,7 @@ def tables(html: str) -> dict[str, list[list[str]]]:
     return reader.tables
 
 
+@pytest.mark.postgres
 def test_dashboard_tables_hold_the_figures(moderator_client, make_item, site_root):
     transport = Theme.objects.create(name="Transport", slug="transport")
     Theme.objects.create(name="Waiting times", slug="waiting-times")

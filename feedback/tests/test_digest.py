@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -24,6 +25,7 @@ def mail_to(address):
     return [m for m in mail.outbox if m.to == [address]]
 
 
+@pytest.mark.postgres
 def test_each_owner_gets_their_services_items_once(make_service, make_item):
     alice, bob = owner("alice"), owner("bob")
     swim = make_service("Swim club", owner=alice)
@@ -43,6 +45,7 @@ def test_each_owner_gets_their_services_items_once(make_service, make_item):
     assert "Youth club" in bob_mail.body and "Swim club" not in bob_mail.body
 
 
+@pytest.mark.postgres
 def test_second_run_in_the_same_week_sends_nothing(make_service, make_item):
     alice = owner("alice")
     swim = make_service("Swim club", owner=alice)

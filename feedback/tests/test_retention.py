@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ def test_months_before_clamps_to_month_end():
     assert months_before(moment, 12).date() == datetime.date(2025, 3, 31)
 
 
+@pytest.mark.postgres
 def test_erases_only_old_items_and_keeps_comments(make_item, moderator):
     old = make_item(
         comment="Old words",
@@ -40,6 +42,7 @@ def test_erases_only_old_items_and_keeps_comments(make_item, moderator):
     assert recent.personal_data_erased_at is None
 
 
+@pytest.mark.postgres
 def test_second_run_changes_nothing(make_item):
     make_item(email="old@example.org", submitted_at=NOW - datetime.timedelta(days=400))
     assert erase_personal_data(now=NOW).count == 1
