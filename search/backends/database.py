@@ -10,21 +10,14 @@ field weights of the matched words, so a title match beats a body match); then t
 """
 
 import math
+import uuid
 
+from django.db import connection
 from django.db.models import (
-    Case,
-    Count,
     F,
-    IntegerField,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from search.analysis import concepts
 from search.backends.common import (
@@ -43,7 +36,7 @@ from search.models import (
     ServiceTerm,
 )
 
-HIT_FIELDS = (
+HIT_COLUMNS = (
     "page_id",
     "uuid",
     "title",
@@ -58,12 +51,10 @@ HIT_FIELDS = (
 )
 
 
-def _documents_with_facet(group: str, values) -> QuerySet:
-    return ServiceFacetValue.objects.filter(group=group, value__in=values).values("document_id")
-
-
-def _documents_with_term(term: str) -> QuerySet:
-    return ServiceTerm.objects.filter(term=term).values("document_id")
+def _documents_with_terms(terms: list[str]) -> QuerySet:
+    if len(terms) == 1:
+        return ServiceTerm.objects.filter(term=terms[0]).values("document_id")
+    return ServiceTerm.objects.filter(term__in=terms).values("document_id")
 
 
 def text_filter(text: str) -> tuple[Q, set[str]]:
@@ -71,12 +62,15 @@ def text_filter(text: str) -> tuple[Q, set[str]]:
     condition = Q()
     all_terms: set[str] = set()
     for concept in concepts(text):
-        any_alternative = Q()
+        single_words = [a[0] for a in concept.alternatives if len(a) == 1]
+        # One subquery for all the one-word synonyms, one per multi-word alternative.
+        any_alternative = Q(pk__in=_documents_with_terms(single_words)) if single_words else Q()
         for alternative in concept.alternatives:
-            every_word = Q()
-            for term in alternative:
-                every_word &= Q(pk__in=_documents_with_term(term))
-            any_alternative |= every_word
+            if len(alternative) > 1:
+                every_word = Q()
+                for term in alternative:
+                    every_word &= Q(pk__in=_documents_with_terms([term]))
+                any_alternative |= every_word
         condition &= any_alternative
         all_terms |= concept.all_terms
     return condition, all_terms
@@ -145,118 +139,192 @@ def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tup
     return condition, text_terms
 
 
-def facet_filters(query: SearchQuery) -> dict[str, Q]:
-    """One condition per facet group with a selection: OR within the group."""
-    return {
-        group: Q(pk__in=_documents_with_facet(group, query.selected(group)))
-        for group in FACET_GROUP_KEYS
-        if query.selected(group)
-    }
-
-
-def facet_counts(base: Q, filters: dict[str, Q]) -> dict[str, dict[str, int]]:
-    """Each group's value counts with every other group's selection applied, in one query."""
-    parts = []
+def facet_selections(query: SearchQuery) -> dict[str, tuple[str, list]]:
+    """Per facet group with a selection, the SQL of the services having any selected value."""
+    quote = connection.ops.quote_name
+    facets_table = quote(ServiceFacetValue._meta.db_table)
+    selections: dict[str, tuple[str, list]] = {}
     for group in FACET_GROUP_KEYS:
-        others = Q(base)
-        for other_group, condition in filters.items():
-            if other_group != group:
-                others &= condition
-        rows = ServiceFacetValue.objects.filter(group=group)
-        if others:
-            rows = rows.filter(document_id__in=ServiceDocument.objects.filter(others).values("pk"))
-        parts.append(rows.order_by().values("group", "value").annotate(n=Count("id")))
-    counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
-    for row in parts[0].union(*parts[1:], all=True):
-        counts[row["group"]][row["value"]] = row["n"]
-    return counts
-
-
-def _ordering(query: SearchQuery, documents: QuerySet, text_terms: set[str], location):
-    order: list = []
-    if query.sort == "distance" and location is not None:
-        nearest = (
-            ServiceDocumentLocation.objects.filter(document_id=OuterRef("pk"))
-            .annotate(chord=_chord_squared(location))
-            .order_by("chord")
-            .values("chord")[:1]
-        )
-        documents = documents.annotate(chord=Subquery(nearest))
-        order.append(F("chord").asc(nulls_last=True))
-    elif query.sort != "name":
-        districts = query.selected("district")
-        if districts:
-            based_here = ServiceFacetValue.objects.filter(
-                group="district", value__in=districts, based_here=True
-            ).values("document_id")
-            documents = documents.annotate(
-                tier=Case(When(pk__in=based_here, then=Value(0)), default=Value(1))
+        values = query.selected(group)
+        if values:
+            placeholders = ", ".join(["%s"] * len(values))
+            selections[group] = (
+                f"SELECT document_id FROM {facets_table} "  # noqa: S608
+                f"WHERE {quote('group')} = %s AND value IN ({placeholders})",
+                [group, *values],
             )
-            order.append("tier")
-        if text_terms:
-            order.append(F("score").desc())
-    order += ["title_sort", "pk"]
-    return documents.order_by(*order)
+    return selections
+
+
+def _selected_elsewhere(
+    selections: dict[str, tuple[str, list]], column: str, skip: str | None = None
+) -> tuple[list[str], list]:
+    sql, params = [], []
+    for group, (selection_sql, selection_params) in selections.items():
+        if group != skip:
+            sql.append(f"{column} IN ({selection_sql})")
+            params += selection_params
+    return sql, params
+
+
+def total_and_facet_counts(
+    compiled_base: tuple[str, list],
+    has_base: bool,
+    selections: dict[str, tuple[str, list]],
+    with_facets: bool,
+) -> tuple[int, dict[str, dict[str, int]]]:
+    """The total, and each group's value counts with every other group's selection applied,
+    in one query: the base conditions as a CTE, then one GROUP BY per group.
+
+    Written as SQL because composing eight ORM subqueries costs more Python time than running
+    them. Only our own table and column names are formatted into it; every value is a parameter.
+    """
+    quote = connection.ops.quote_name
+    facets_table = quote(ServiceFacetValue._meta.db_table)
+    base_sql, base_params = compiled_base
+    conditions, params = _selected_elsewhere(selections, "page_id")
+    all_params = list(base_params) + params
+    where = " AND ".join(conditions) or "1 = 1"
+    parts = [f"SELECT '', '', COUNT(*) FROM base WHERE {where}"]  # noqa: S608
+    if with_facets:
+        # With conditions, start from the (usually few) matching services and look up their
+        # values; with none, every indexed service counts, so scan the group's values.
+        source = (
+            f"base JOIN {facets_table} f ON f.document_id = base.page_id"
+            if has_base
+            else f"{facets_table} f"
+        )
+        for group in FACET_GROUP_KEYS:
+            conditions, params = _selected_elsewhere(selections, "f.document_id", group)
+            where = " AND ".join([f"f.{quote('group')} = %s", *conditions])
+            parts.append(
+                f"SELECT f.{quote('group')}, f.value, COUNT(*) FROM {source} "  # noqa: S608
+                f"WHERE {where} GROUP BY f.{quote('group')}, f.value"
+            )
+            all_params += [group, *params]
+    sql = f"WITH base (page_id) AS ({base_sql}) " + " UNION ALL ".join(parts)
+    total = 0
+    counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        for group, value, count in cursor.fetchall():
+            if group == "":
+                total = count
+            else:
+                counts[group][value] = count
+    return total, counts
+
+
+def hit_rows(
+    query: SearchQuery,
+    compiled_base: tuple[str, list],
+    has_base: bool,
+    selections: dict[str, tuple[str, list]],
+    text_terms: set[str],
+    location: tuple[float, float] | None,
+) -> list[tuple]:
+    """One page of hits, ranked (see the module docstring), as rows of HIT_COLUMNS."""
+    quote = connection.ops.quote_name
+    documents = quote(ServiceDocument._meta.db_table)
+    terms_table = quote(ServiceTerm._meta.db_table)
+    facets_table = quote(ServiceFacetValue._meta.db_table)
+    locations_table = quote(ServiceDocumentLocation._meta.db_table)
+    base_sql, params = compiled_base
+    params = list(params)
+
+    score_sql = "0"
+    if text_terms:
+        placeholders = ", ".join(["%s"] * len(text_terms))
+        score_sql = (
+            f"COALESCE((SELECT SUM(t.weight) FROM {terms_table} t "  # noqa: S608
+            f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
+        )
+        params += sorted(text_terms)
+    tier_sql = "0"
+    districts = query.selected("district")
+    if query.sort == "relevance" and districts:
+        placeholders = ", ".join(["%s"] * len(districts))
+        tier_sql = (
+            f"CASE WHEN d.page_id IN (SELECT document_id FROM {facets_table} "  # noqa: S608
+            f"WHERE {quote('group')} = 'district' AND based_here = %s "
+            f"AND value IN ({placeholders})) THEN 0 ELSE 1 END"
+        )
+        params += [True, *districts]
+    chord_sql = "NULL"
+    if query.sort == "distance" and location is not None:
+        x0, y0, z0 = unit_vector(*location)
+        chord_sql = (
+            "(SELECT MIN((l.x - %s) * (l.x - %s) + (l.y - %s) * (l.y - %s) "  # noqa: S608
+            f"+ (l.z - %s) * (l.z - %s)) FROM {locations_table} l "
+            "WHERE l.document_id = d.page_id)"
+        )
+        params += [x0, x0, y0, y0, z0, z0]
+
+    conditions, selection_params = _selected_elsewhere(selections, "d.page_id")
+    if has_base:
+        conditions.insert(0, "d.page_id IN (SELECT page_id FROM base)")
+    params += selection_params
+    if query.sort == "distance" and location is not None:
+        order = "chord IS NULL, chord, d.title_sort, d.page_id"
+    elif query.sort == "name":
+        order = "d.title_sort, d.page_id"
+    else:
+        order = "tier, score DESC, d.title_sort, d.page_id"
+    columns = ", ".join(f"d.{column}" for column in HIT_COLUMNS)
+    sql = (
+        f"WITH base (page_id) AS ({base_sql}) "  # noqa: S608
+        f"SELECT {columns}, {score_sql} AS score, {tier_sql} AS tier, {chord_sql} AS chord "
+        f"FROM {documents} d WHERE {' AND '.join(conditions) or '1 = 1'} "
+        f"ORDER BY {order} LIMIT %s OFFSET %s"
+    )
+    params += [query.per_page, (max(1, query.page) - 1) * query.per_page]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
     """Run a search against the database index."""
     base, text_terms = base_filter(query, location)
-    filters = facet_filters(query)
-    documents = ServiceDocument.objects.filter(base)
-    for condition in filters.values():
-        documents = documents.filter(condition)
-    if text_terms:
-        score = (
-            ServiceTerm.objects.filter(document_id=OuterRef("pk"), term__in=sorted(text_terms))
-            .order_by()
-            .values("document_id")
-            .annotate(total=Sum("weight"))
-            .values("total")[:1]
-        )
-        documents = documents.annotate(
-            score=Coalesce(Subquery(score, output_field=IntegerField()), 0)
-        )
-    total = documents.count()
-    page = max(1, query.page)
-    offset = (page - 1) * query.per_page
-    ordered = _ordering(query, documents, text_terms, location)
-    rows = list(
-        ordered.values(*HIT_FIELDS, *(["score"] if text_terms else []))[
-            offset : offset + query.per_page
-        ]
+    compiled_base = (
+        ServiceDocument.objects.filter(base).order_by().values("pk").query.sql_with_params()
     )
+    selections = facet_selections(query)
+    total, counts = total_and_facet_counts(compiled_base, bool(base), selections, query.with_facets)
+    rows = hit_rows(query, compiled_base, bool(base), selections, text_terms, location)
     places: dict[int, list[tuple[float, float]]] = {}
     if location is not None and rows:
         for doc_id, lat, lon in ServiceDocumentLocation.objects.filter(
-            document_id__in=[r["page_id"] for r in rows]
+            document_id__in=[r[0] for r in rows]
         ).values_list("document_id", "latitude", "longitude"):
             places.setdefault(doc_id, []).append((lat, lon))
-    hits = [
-        SearchHit(
-            page_id=r["page_id"],
-            title=r["title"],
-            url=page_url(r["url_path"]),
-            summary=r["summary"],
-            score=float(r.get("score", 0)),
-            distance_miles=nearest_miles(location, places.get(r["page_id"], [])),
-            uuid=r["uuid"],
-            organisation=r["organisation"],
-            service_types=tuple(t for t in r["service_types"].split(", ") if t),
-            age_range=r["age_range"],
-            area=r["area"],
-            cost=r["cost"],
-            county_wide=r["county_wide"],
+    hits = []
+    for row in rows:
+        r = dict(zip(HIT_COLUMNS, row, strict=False))
+        hits.append(
+            SearchHit(
+                page_id=r["page_id"],
+                title=r["title"],
+                url=page_url(r["url_path"]),
+                summary=r["summary"],
+                score=float(row[len(HIT_COLUMNS)] or 0),
+                distance_miles=nearest_miles(location, places.get(r["page_id"], [])),
+                uuid=uuid.UUID(str(r["uuid"])),
+                organisation=r["organisation"],
+                service_types=tuple(t for t in r["service_types"].split(", ") if t),
+                age_range=r["age_range"],
+                area=r["area"],
+                cost=r["cost"],
+                county_wide=bool(r["county_wide"]),
+            )
         )
-        for r in rows
-    ]
-    facets = facet_groups(query, facet_counts(base, filters)) if query.with_facets else []
+    facets = facet_groups(query, counts) if query.with_facets else []
     return SearchResults(
         hits=hits,
         total=total,
         facets=facets,
         location=location,
-        page=page,
+        page=max(1, query.page),
         per_page=query.per_page,
         backend="database",
     )

@@ -51,6 +51,7 @@ class ServiceFacetValue(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["group", "value", "document"], name="search_facet_lookup"),
+            models.Index(fields=["document", "group", "value"], name="search_facet_doc"),
             models.Index(fields=["term_uuid", "document"], name="search_facet_term"),
         ]
 

@@ -13,6 +13,9 @@ from search.contract import SearchQuery
 from search.models import ServiceDocument, ServiceFacetValue
 from search.services import search_services
 
+# Index writes and queries depend on the database: run again on PostgreSQL by `make test`.
+pytestmark = pytest.mark.postgres
+
 
 def found(**kwargs) -> list[str]:
     return [hit.title for hit in search_services(SearchQuery(**kwargs)).hits]

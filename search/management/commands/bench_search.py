@@ -1,0 +1,218 @@
+"""Benchmark service search: `make bench` runs this once per database, then writes the report.
+
+    manage.py bench_search --sizes 1000,10000 --json results.json   (measure on this database)
+    manage.py bench_search --report sqlite.json postgres.json --output docs/benchmarks.md
+
+Measuring: for each size N, services are added with `generate_services` until there are N (the
+`after_bulk_services_created` hook indexes them), then each scenario runs `search_services`
+in-process (server-side time, no HTTP) after warm-up runs, recording p50/p95 and the number of
+SQL queries. Throughput compares the search page with a bare Django view, both requested
+through Django's WSGI handler in-process (django.test.Client), one client, one request at a time.
+"""
+
+import datetime
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import include, path
+
+from directory.models import DirectoryIndexPage, ServicePage
+from search.contract import SearchQuery
+from search.services import search_services
+
+TEXTS = ["autism", "short breaks", "speech", "swimming", "parent support", "respite", "ADHD"]
+FACETS = [
+    {"need": ("autism",), "age": ("5-10",), "district": ("stowford",)},
+    {"need": ("adhd", "autism"), "age": ("11-15",), "district": ("ankerton",)},
+    {"need": ("speech-language",), "age": ("0-4",), "district": ("lymebrook", "stowford")},
+]
+POSTCODES = ["ST16 2NZ", "WS11 1PZ", "B77 1JN", "ST17 9EX"]
+SCENARIOS = {
+    "browse, no text": lambda i: SearchQuery(page=1 + i % 5),
+    "text only": lambda i: SearchQuery(text=TEXTS[i % len(TEXTS)]),
+    "text + 3 facet groups": lambda i: SearchQuery(
+        text=TEXTS[i % len(TEXTS)], filters=FACETS[i % len(FACETS)]
+    ),
+    "postcode + distance": lambda i: SearchQuery(
+        postcode=POSTCODES[i % len(POSTCODES)], distance_miles=5, sort="distance"
+    ),
+}
+TARGETS_MS = {"browse, no text": 30, "text + 3 facet groups": 50}
+
+
+def bare_view(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+# The bench serves the site's own URLs plus one bare view, through the same handler.
+urlpatterns = [path("__bench/bare/", bare_view), path("", include("localoffer.urls"))]
+
+
+def _percentile(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def database_version() -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]}"
+        cursor.execute("show server_version")
+        return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+
+
+class Command(BaseCommand):
+    help = "Benchmark search at several numbers of services on this database (see module doc)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,50000"))
+        parser.add_argument("--runs", type=int, default=60, help="Timed searches per scenario.")
+        parser.add_argument("--requests", type=int, default=200, help="Requests per page.")
+        parser.add_argument("--json", type=Path, help="Write this database's results here.")
+        parser.add_argument("--report", nargs="+", type=Path, help="Result files to report.")
+        parser.add_argument("--output", type=Path, default=Path("docs/benchmarks.md"))
+
+    def handle(self, *args, **options):
+        if options["report"]:
+            report = render_report([json.loads(p.read_text()) for p in options["report"]])
+            options["output"].write_text(report)
+            self.stdout.write(f"Wrote {options['output']}")
+            return
+        directory = DirectoryIndexPage.objects.first()
+        if directory is None:
+            raise CommandError("No directory page: run load_demo_content first.")
+        sizes = sorted(int(s) for s in options["sizes"].split(",") if s.strip())
+        results = {"database": database_version(), "timings": [], "throughput": []}
+        for size in sizes:
+            self._grow_to(size)
+            results["timings"] += self._time_searches(size, options["runs"])
+            results["throughput"].append(self._throughput(size, directory, options["requests"]))
+        if options["json"]:
+            options["json"].write_text(json.dumps(results, indent=2))
+        self.stdout.write(json.dumps(results, indent=2))
+
+    def _grow_to(self, size: int) -> None:
+        current = ServicePage.objects.count()
+        if current < size:
+            self.stderr.write(f"Generating {size - current} services (to {size})...")
+            call_command("generate_services", count=size - current, seed=size, stdout=self.stderr)
+
+    def _time_searches(self, size: int, runs: int) -> list[dict]:
+        rows = []
+        for name, make_query in SCENARIOS.items():
+            for i in range(5):
+                search_services(make_query(i))
+            with CaptureQueriesContext(connection) as queries:
+                search_services(make_query(0))
+            timings = []
+            for i in range(runs):
+                query = make_query(i)
+                start = time.perf_counter()
+                results = search_services(query)
+                timings.append((time.perf_counter() - start) * 1000)
+            rows.append(
+                {
+                    "services": size,
+                    "scenario": name,
+                    "p50_ms": round(statistics.median(timings), 1),
+                    "p95_ms": round(_percentile(timings, 95), 1),
+                    "queries": len(queries.captured_queries),
+                    "last_total": results.total,
+                }
+            )
+            self.stderr.write(f"{size} {name}: {rows[-1]}")
+        return rows
+
+    def _throughput(self, size: int, directory, requests: int) -> dict:
+        url = directory.url
+        pages = {
+            "bare view": "/__bench/bare/",
+            "search page, browse": url,
+            "search page, text + facets": f"{url}?q=autism&need=autism&age=5-10&district=stowford",
+        }
+        out = {"services": size}
+        with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"]):
+            client = Client()
+            for label, address in pages.items():
+                for _ in range(5):
+                    response = client.get(address)
+                if response.status_code != 200:
+                    out[label] = f"HTTP {response.status_code}"
+                    continue
+                start = time.perf_counter()
+                for _ in range(requests):
+                    client.get(address)
+                out[label] = round(requests / (time.perf_counter() - start), 1)
+        self.stderr.write(f"{size} throughput: {out}")
+        return out
+
+
+def render_report(all_results: list[dict]) -> str:
+    """The markdown table of docs/benchmarks.md."""
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Search benchmarks",
+        "",
+        "Written by `make bench` (`manage.py bench_search`); do not edit by hand.",
+        "",
+        f"- Date: {now}",
+        f"- Machine: {os.cpu_count()} CPU cores (nproc), {platform.machine()}, "
+        f"{platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; databases: "
+        + ", ".join(r["database"] for r in all_results),
+        "- Backend: the database backend (no Elasticsearch server here).",
+        "- Server-side time: `search_services()` called in-process after 5 warm-up runs; "
+        "p50/p95 over the timed runs; queries = SQL queries of one search.",
+        "- Throughput: requests per second through Django's WSGI handler in-process "
+        "(django.test.Client), one client, sequential requests; the search page and a bare "
+        "view returning 'ok' go through the same middleware.",
+        "- Targets at 10,000 services: text + facets p95 <= 50 ms, browse p95 <= 30 ms, "
+        "search page throughput >= 1/3 of the bare view.",
+        "",
+        "## Search time",
+        "",
+        "| Database | Services | Scenario | p50 ms | p95 ms | SQL queries | Target |",
+        "|---|---:|---|---:|---:|---:|---|",
+    ]
+    for results in all_results:
+        for row in results["timings"]:
+            target = TARGETS_MS.get(row["scenario"])
+            verdict = ""
+            if target and row["services"] == 10_000:
+                verdict = f"p95 <= {target}: " + ("met" if row["p95_ms"] <= target else "MISSED")
+            lines.append(
+                f"| {results['database']} | {row['services']:,} | {row['scenario']} | "
+                f"{row['p50_ms']} | {row['p95_ms']} | {row['queries']} | {verdict} |"
+            )
+    lines += [
+        "",
+        "## Throughput (requests per second)",
+        "",
+        "| Database | Services | Bare view | Search page, browse | Search page, text + facets "
+        "| Ratio (text + facets / bare) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for results in all_results:
+        for row in results["throughput"]:
+            bare, browse = row["bare view"], row["search page, browse"]
+            text = row["search page, text + facets"]
+            ratio = (
+                f"{text / bare:.2f}"
+                if isinstance(text, float | int) and isinstance(bare, float | int)
+                else "n/a"
+            )
+            lines.append(
+                f"| {results['database']} | {row['services']:,} | {bare} | {browse} | {text} "
+                f"| {ratio} |"
+            )
+    return "\n".join(lines) + "\n"
