@@ -251,3 +251,18 @@ def test_query_count_does_not_grow_with_the_page(
         assert count_queries(path) == queries
     with django_assert_max_num_queries(12):
         client.get("/api/oruk/services?per_page=50")
+
+
+def test_listing_revalidates_after_a_service_is_unpublished(client, directory, admin_user):
+    first = client.get("/api/oruk/services")
+    assert first["Last-Modified"]
+    assert client.get("/api/oruk/services", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    youth = ServicePage.objects.get(title="Youth club")
+    youth.unpublish(user=admin_user)
+    again = client.get(
+        "/api/oruk/services",
+        HTTP_IF_NONE_MATCH=first["ETag"],
+        HTTP_IF_MODIFIED_SINCE=first["Last-Modified"],
+    )
+    assert again.status_code == 200
+    assert "Youth club" not in names(again.json())
