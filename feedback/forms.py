@@ -64,7 +64,7 @@ class SpamGuardForm(forms.Form):
 
 
 class ResponseChoiceMixin(forms.Form):
-    """ "Tell me when there is a response" and the email address it needs."""
+    """The choice to hear about a response, and the email address it needs."""
 
     wants_response = forms.BooleanField(
         required=False, label="Tell me when there is a response to my feedback"
@@ -78,33 +78,24 @@ class ResponseChoiceMixin(forms.Form):
 
     email_required_message = "Enter your email address so we can tell you about a response"
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data.get("email", "")
-        if not email:
-            return ""
-        if len(email) > EMAIL_MAX_LENGTH:
-            raise forms.ValidationError(
-                f"Email address must be {EMAIL_MAX_LENGTH} characters or fewer"
-            )
-        try:
-            forms.EmailField().clean(email.strip())
-        except forms.ValidationError as error:
-            raise forms.ValidationError(
-                "Enter an email address in the correct format, like name@example.com"
-            ) from error
-        return email.strip()
-
     def clean(self) -> dict:
         cleaned = super().clean()
-        if (
-            cleaned.get("wants_response")
-            and not cleaned.get("email")
-            and "email" not in (self.errors)
-        ):
-            self.add_error("email", self.email_required_message)
+        email = cleaned.get("email") or ""
         if not cleaned.get("wants_response"):
-            # No response wanted: keep no address, even if one was typed.
+            # No response wanted: keep no address and do not check one that was typed.
             cleaned["email"] = ""
+            return cleaned
+        if not email.strip():
+            self.add_error("email", self.email_required_message)
+        elif len(email) > EMAIL_MAX_LENGTH:
+            self.add_error("email", f"Email address must be {EMAIL_MAX_LENGTH} characters or fewer")
+        else:
+            try:
+                cleaned["email"] = forms.EmailField().clean(email.strip())
+            except forms.ValidationError:
+                self.add_error(
+                    "email", "Enter an email address in the correct format, like name@example.com"
+                )
         return cleaned
 
 
@@ -269,9 +260,8 @@ class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
 
     def clean(self) -> dict:
         wants_response = self.cleaned_data.get("wants_response")
-        typed_email = self.cleaned_data.get("email")
         if self.under_13 and not self.cleaned_data.get("helped_by_parent"):
-            if wants_response or typed_email:
+            if wants_response:
                 # Under 13s give an email address only with a parent or carer (UK GDPR art. 8).
                 self.add_error(
                     "helped_by_parent",
