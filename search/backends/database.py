@@ -181,28 +181,46 @@ def total_and_facet_counts(
     """
     quote = connection.ops.quote_name
     facets_table = quote(ServiceFacetValue._meta.db_table)
+    group_column = f"f.{quote('group')}"
     base_sql, base_params = compiled_base
     conditions, params = _selected_elsewhere(selections, "page_id")
-    all_params = list(base_params) + params
-    where = " AND ".join(conditions) or "1 = 1"
-    parts = [f"SELECT '', '', COUNT(*) FROM base WHERE {where}"]  # noqa: S608
+    # `matched`: the services that are hits. Groups without a selection count over them.
+    ctes = [
+        f"base (page_id) AS MATERIALIZED ({base_sql})",
+        "matched (page_id) AS MATERIALIZED (SELECT page_id FROM base "  # noqa: S608
+        f"WHERE {' AND '.join(conditions) or '1 = 1'})",
+    ]
+    all_params = [*base_params, *params]
+    parts = ["SELECT '', '', COUNT(*) FROM matched"]
     if with_facets:
-        # With conditions, start from the (usually few) matching services and look up their
-        # values; with none, every indexed service counts, so scan the group's values.
-        source = (
-            f"base JOIN {facets_table} f ON f.document_id = base.page_id"
-            if has_base
-            else f"{facets_table} f"
-        )
-        for group in FACET_GROUP_KEYS:
-            conditions, params = _selected_elsewhere(selections, "f.document_id", group)
-            where = " AND ".join([f"f.{quote('group')} = %s", *conditions])
+        unselected = [group for group in FACET_GROUP_KEYS if group not in selections]
+        if unselected:
+            placeholders = ", ".join(["%s"] * len(unselected))
+            source = (
+                f"matched JOIN {facets_table} f ON f.document_id = matched.page_id"
+                if has_base or selections
+                else f"{facets_table} f"  # every indexed service: scan the values
+            )
             parts.append(
-                f"SELECT f.{quote('group')}, f.value, COUNT(*) FROM {source} "  # noqa: S608
-                f"WHERE {where} GROUP BY f.{quote('group')}, f.value"
+                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
+                f"WHERE {group_column} IN ({placeholders}) GROUP BY {group_column}, f.value"
+            )
+            all_params += unselected
+        # A group with a selection counts over the services matching every other selection.
+        for group in selections:
+            conditions, params = _selected_elsewhere(selections, "f.document_id", group)
+            source = (
+                f"base JOIN {facets_table} f ON f.document_id = base.page_id"
+                if has_base
+                else f"{facets_table} f"
+            )
+            where = " AND ".join([f"{group_column} = %s", *conditions])
+            parts.append(
+                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
+                f"WHERE {where} GROUP BY {group_column}, f.value"
             )
             all_params += [group, *params]
-    sql = f"WITH base (page_id) AS ({base_sql}) " + " UNION ALL ".join(parts)
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
     total = 0
     counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
     with connection.cursor() as cursor:
