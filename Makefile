@@ -1,7 +1,7 @@
 # Local Offer: `make run` serves the site, `make test` runs every test. `make help` lists targets.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint check clean assets
+.PHONY: help run install install-test chromium test test-sqlite test-postgres lint check clean assets bench test-es
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -55,6 +55,12 @@ test-sqlite: install-test chromium ## Run the suite on SQLite (everything but po
 
 test-postgres: install-test ## Run the postgres and postgres_only tests on a throwaway PostgreSQL
 	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -m "postgres or postgres_only"
+
+test-es: install-test ## Run the search contract suite on the Elasticsearch backend (noida-db emulator)
+	scripts/test-es
+
+bench: install ## Benchmark search on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks.md
+	scripts/bench-search
 
 lint: install-test ## Check formatting and lint with ruff
 	$(VENV)/bin/ruff format --check .
