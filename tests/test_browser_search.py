@@ -105,7 +105,12 @@ def test_short_breaks_journey_to_a_printed_shortlist(
     )
     expect(page.locator(".localoffer-filter-tag")).to_have_count(3)
 
+    page.set_viewport_size({"width": 390, "height": 700})  # a phone
     page.get_by_role("button", name="Save Aiming High short breaks to shortlist").click()
+    expect(page.get_by_role("alert")).to_contain_text("‘Aiming High short breaks’ was saved")
+    # Back at the card that was saved, not at the top of the page.
+    expect(page.locator(f"#service-{services[0].pk}")).to_be_in_viewport(ratio=1)
+    page.set_viewport_size({"width": 1280, "height": 900})
     expect(page.get_by_role("link", name="Shortlist (1)")).to_be_visible()
     page.get_by_role("button", name="Save Saturday club short breaks to shortlist").click()
     expect(page.get_by_role("link", name="Shortlist (2)")).to_be_visible()
