@@ -41,6 +41,7 @@ from directory.models import (
 from directory.models.pages import CostType
 
 BATCH_SIZE = 1000
+CHUNK_SIZE = 5000
 # Wagtail hook run once after a bulk load, with the new page ids, so apps above the directory
 # (search) can index them in bulk: `fn(page_ids: list[int]) -> None`.
 AFTER_BULK_SERVICES_CREATED = "after_bulk_services_created"
@@ -387,6 +388,18 @@ def create_services_in_bulk(
     With `run_hooks=False` the caller runs `run_after_bulk_hooks` itself (to time it apart).
     """
     vocabulary = Vocabulary()
+    page_ids: list[int] = []
+    # A chunk at a time keeps memory flat however many services are asked for.
+    for chunk in _batches(facts, CHUNK_SIZE):
+        page_ids.extend(_create_chunk(parent, list(chunk), vocabulary))
+    if run_hooks:
+        run_after_bulk_hooks(page_ids)
+    return page_ids
+
+
+def _create_chunk(
+    parent: DirectoryIndexPage, facts: list[GeneratedService], vocabulary: Vocabulary
+) -> list[int]:
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=parent.pk)
         pages = _build_pages(parent, facts, vocabulary)
@@ -399,11 +412,8 @@ def create_services_in_bulk(
         _insert_relations(pages, facts, vocabulary)
         _insert_live_revisions(pages)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    page_ids = [page.id for page in pages]
     index_services(pages)
-    if run_hooks:
-        run_after_bulk_hooks(page_ids)
-    return page_ids
+    return [page.id for page in pages]
 
 
 def run_after_bulk_hooks(page_ids: list[int]) -> None:

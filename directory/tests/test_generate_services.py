@@ -82,14 +82,17 @@ def test_same_seed_same_titles_and_a_new_seed_new_ones(directory_page):
     assert Page.find_problems() == ([], [], [], [], [])
 
 
-def test_tells_other_apps_once_with_every_new_id(directory_page):
+def test_works_in_chunks_and_tells_other_apps_once_with_every_new_id(directory_page, monkeypatch):
+    monkeypatch.setattr("directory.demo.generator.CHUNK_SIZE", 7)
     calls = []
     with hooks.register_temporarily("after_bulk_services_created", calls.append):
         generate(30, seed=4)
     new_ids = list(
         ServicePage.objects.child_of(directory_page).order_by("path").values_list("pk", flat=True)
     )
+    assert len(new_ids) == 30
     assert calls == [new_ids]
+    assert Page.find_problems() == ([], [], [], [], [])
 
 
 @pytest.mark.postgres  # raw inserts, returned ids and the search backend differ
