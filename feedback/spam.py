@@ -51,7 +51,9 @@ def spam_signals(
     if elapsed is None:
         reasons.append("The form had no valid start time.")
     elif elapsed < min_seconds:
-        reasons.append(f"Sent {max(elapsed, 0):.0f} seconds after the form was opened.")
+        seconds = round(max(elapsed, 0))
+        plural = "" if seconds == 1 else "s"
+        reasons.append(f"Sent {seconds} second{plural} after the form was opened.")
     return reasons
 
 

@@ -44,7 +44,9 @@ def test_too_fast_submission_is_kept_but_marked(site_root, client, adult_data):
     assert response.status_code == 302
     item = FeedbackItem.objects.get()
     assert item.suspected_spam is True
-    assert item.spam_reasons == ["Sent 0 seconds after the form was opened."]
+    assert len(item.spam_reasons) == 1
+    assert item.spam_reasons[0].startswith("Sent ")
+    assert item.spam_reasons[0].endswith(" after the form was opened.")
 
 
 @pytest.mark.parametrize("token", ["", "garbage", dumps(12, salt="another.salt")])
@@ -74,7 +76,7 @@ def test_seconds_to_submit_measures_from_the_token():
     assert seconds_to_submit(token, now=1007) == 7
     assert spam_signals(honeypot="", started_token=token, min_seconds=3, now=1007) == []
     assert spam_signals(honeypot="", started_token=token, min_seconds=3, now=1001) == [
-        "Sent 1 seconds after the form was opened."
+        "Sent 1 second after the form was opened."
     ]
 
 
