@@ -106,10 +106,11 @@ class ImportPlan:
 
     def summary(self) -> str:
         counts = self.counts
-        verb = "Created" if self.applied else "Would create"
-        upd = "updated" if self.applied else "update"
+        created = "Created" if self.applied else "Would create"
+        updated = "updated" if self.applied else "update"
+        services = "service" if counts["create"] == 1 else "services"
         return (
-            f"{verb} {counts['create']} draft services, {upd} {counts['update']} "
+            f"{created} {counts['create']} draft {services}, {updated} {counts['update']} "
             f"(as drafts), {counts['unchanged']} unchanged, {counts['reject']} rejected."
         )
 

@@ -35,7 +35,7 @@ def test_upload_shows_the_report_then_creates_drafts_on_confirm(admin_client, ex
     assert response.status_code == 200
     html = response.content.decode()
     assert "What the import would do" in html
-    assert "Would create 1 draft services" in html
+    assert "Would create 1 draft service, update 0" in html
     assert "Create drafts" in html
     assert not ServicePage.objects.exists()
 

@@ -179,7 +179,7 @@ def test_import_command_dry_run_then_commit(directory_page, full_service, tmp_pa
     assert not ServicePage.objects.exists()
     out = io.StringIO()
     call_command("import_services", str(path), commit=True, stdout=out, stderr=io.StringIO())
-    assert "Created 1 draft services" in out.getvalue()
+    assert "Created 1 draft service, updated 0" in out.getvalue()
     assert ServicePage.objects.filter(live=False).count() == 1
 
 
