@@ -59,8 +59,9 @@ test-postgres: install-test ## Run the postgres and postgres_only tests on a thr
 test-es: install-test ## Run the search contract suite on the Elasticsearch backend (noida-db emulator)
 	scripts/test-es
 
-bench: install ## Benchmark search on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks.md
+bench: install ## Benchmark search and the ORUK API on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
 	scripts/bench-search
+	scripts/bench-oruk
 
 lint: install-test ## Check formatting and lint with ruff
 	$(VENV)/bin/ruff format --check .
