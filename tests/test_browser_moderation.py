@@ -5,7 +5,7 @@ Whole pages are checked, Wagtail's own admin furniture included: no exclusions w
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page, expect
 
 from feedback.models import FeedbackItem, Theme
@@ -28,7 +28,15 @@ def moderator(db):
     user = get_user_model().objects.create_user(
         username="moderator", password="a long test password", first_name="Mo"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    # A flush between transactional tests removes the groups the migrations made (post_migrate
+    # recreates only permissions), so make sure the group has what the migration gives it.
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    group.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "moderate_feedbackitem", "add_theme", "change_theme"]
+        )
+    )
+    user.groups.add(group)
     return user
 
 
