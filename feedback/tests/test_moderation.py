@@ -123,3 +123,17 @@ def test_approve_with_an_edit_needs_a_reason(make_item, moderator):
     item.refresh_from_db()
     assert item.status == FeedbackItem.Status.NEW
     assert not item.log_entries.exists()
+
+
+def test_migration_gives_groups_their_feedback_permissions(db):
+    from django.contrib.auth.models import Group
+
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    moderators = codenames("Moderators")
+    assert {"access_admin", "moderate_feedbackitem", "add_theme", "change_theme"} <= moderators
+    assert not {"view_safeguarding", "export_personal_data"} & moderators
+    assert {"moderate_feedbackitem", "view_safeguarding", "export_personal_data"} <= codenames(
+        "Safeguarding leads"
+    )
