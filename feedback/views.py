@@ -147,7 +147,8 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
             "age": age,
             "under_13": under_13,
             "faces": [
-                {"value": value, "words": words, "face": face} for value, words, face in FACES
+                {"value": value, "words": words, "mouth_y": mouth_y}
+                for value, words, mouth_y in FACES
             ],
             "feedback_settings": FeedbackSettings.for_request(request),
         },

@@ -29,9 +29,14 @@ def test_under_13_form_has_no_email_required_and_explains(site_root, client):
     assert "A parent or carer is helping me" in html
     assert "You do not need to give us an email address." in html
     for words in ("Really bad", "Bad", "OK", "Good", "Really good"):
-        assert f"</span>{words}</label>" in html
-    # The faces are decoration beside visible words.
-    assert 'class="feedback-faces__face" aria-hidden="true"' in html
+        assert f"</svg>{words}</label>" in html
+    # The faces are drawings beside visible words, hidden from screen readers.
+    assert (
+        html.count(
+            'class="feedback-faces__face" viewBox="0 0 40 40" width="36" height="36" aria-hidden="true"'
+        )
+        == 5
+    )
 
 
 def test_under_13_can_send_without_email(site_root, client, young_data):
