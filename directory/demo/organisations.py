@@ -1,8 +1,9 @@
 # ruff: noqa: E501  (data: long sentences read better unwrapped)
 """Fictional organisations that run Westshire's services.
 
-Phone numbers are from Ofcom's ranges reserved for drama (01632 960xxx, 0808 157 0xxx,
-07700 900xxx), and web and email addresses use the reserved .example domain, so none reach anyone.
+Phone numbers are from Ofcom's ranges reserved for drama (01632 960xxx, 0306 999 0xxx,
+0808 157 0xxx, 07700 900xxx), and web and email addresses use the reserved .example domain,
+so none reach anyone.
 """
 
 # (slug, name, description, website, email, phone)
@@ -13,7 +14,7 @@ ORGANISATIONS: list[tuple[str, str, str, str, str, str]] = [
         "The county council: SEND, education, social care and transport teams.",
         "https://www.westshire.example",
         "send@westshire.example",
-        "0300 123 4567",
+        "0306 999 0123",
     ),
     (
         "westshire-sendiass",

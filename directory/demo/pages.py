@@ -667,7 +667,7 @@ PAGES: list[dict] = [
             p("You do not need the internet to use the Local Offer."),
             h2("Ask us by phone"),
             p(
-                "Call 0300 123 4567, Monday to Friday, 9am to 5pm. We will search the Local Offer for you and post or read out what you need."
+                "Call 0306 999 0123, Monday to Friday, 9am to 5pm. We will search the Local Offer for you and post or read out what you need."
             ),
             h2("Visit a library or family hub"),
             p(
@@ -705,7 +705,7 @@ PAGES: list[dict] = [
             ),
             h2("Feedback and contact information"),
             p(
-                "If you need information in a different format, such as accessible PDF, large print, easy read, audio or braille, email localoffer@westshire.example or call 0300 123 4567. We will consider your request and reply within 10 working days."
+                "If you need information in a different format, such as accessible PDF, large print, easy read, audio or braille, email localoffer@westshire.example or call 0306 999 0123. We will consider your request and reply within 10 working days."
             ),
             h2("Reporting accessibility problems"),
             p(
@@ -755,7 +755,7 @@ EASY_READ_VERSIONS: dict[str, str] = {
 SETTINGS = {
     "council_name": "Westshire County Council",
     "service_name": "Westshire Local Offer",
-    "contact_phone": "0300 123 4567",
+    "contact_phone": "0306 999 0123",
     "contact_email": "localoffer@westshire.example",
-    "offline_text": "Call 0300 123 4567 to get this information on paper, in large print or in another language.",
+    "offline_text": "Call 0306 999 0123 to get this information on paper, in large print or in another language.",
 }
