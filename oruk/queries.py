@@ -170,9 +170,10 @@ def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> F
     """One page of (service, location) pairs of the matching services."""
     service_ids = _matching_service_ids(filters)
     rank = {pk: position for position, pk in enumerate(service_ids)}
-    pairs = ServiceLocation.objects.filter(page_id__in=service_ids, page__live=True).values_list(
-        "pk", "page_id", "sort_order"
-    )
+    live_places = ServiceLocation.objects.filter(page__live=True)
+    if not filters.is_empty:  # with no filters every live service's places are listed
+        live_places = live_places.filter(page_id__in=service_ids)
+    pairs = [p for p in live_places.values_list("pk", "page_id", "sort_order") if p[1] in rank]
     ordered = sorted(pairs, key=lambda p: (rank[p[1]], p[2] if p[2] is not None else 0, p[0]))
     start = (pagination.page - 1) * pagination.per_page
     wanted = [pk for pk, _page_id, _order in ordered[start : start + pagination.per_page]]
