@@ -141,7 +141,7 @@ def send_shortlist_email(
         ),
         "request": request,
     }
-    body = render_to_string("search/email/shortlist.txt", context)
+    body = render_to_string("search/email/shortlist.txt", context).strip() + "\n"
     send_mail(
         subject=f"Your shortlist from {site_name}",
         message=body,
