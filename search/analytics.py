@@ -12,6 +12,15 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from directory.models import (
+    AccessRoute,
+    DeliveryMethod,
+    District,
+    Need,
+    ProviderType,
+    ServiceType,
+)
+from directory.models.pages import AGE_BANDS, CostType
 from search.models.analytics import RecordedSearch, RecordedSearchFilter
 
 MAX_QUERY_LENGTH = 100
@@ -30,6 +39,18 @@ FILTER_GROUP_LABELS = {
     "provider": "Provider type",
     CHILD_AGE_GROUP: "Age of child (years)",
 }
+
+TAXONOMY_MODELS = {
+    "type": ServiceType,
+    "need": Need,
+    "district": District,
+    "access": AccessRoute,
+    "delivery": DeliveryMethod,
+    "provider": ProviderType,
+}
+FIXED_VALUE_LABELS: dict[tuple[str, str], str] = {
+    ("age", slug): label for slug, label, *_rest in AGE_BANDS
+} | {("cost", value): label for value, label in CostType.choices}
 
 _EMAIL = re.compile(r"\S+@\S+")
 _POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b")
@@ -148,9 +169,25 @@ def popular_filters(since: datetime.date, limit: int = 50) -> list[FilterRow]:
         .annotate(uses=Count("id"))
         .order_by("-uses", "group", "value")[:limit]
     )
+    rows = list(rows)
+    labels = value_labels({(r["group"], r["value"]) for r in rows})
     return [
         FilterRow(
-            r["group"], FILTER_GROUP_LABELS.get(r["group"], r["group"]), r["value"], r["uses"]
+            r["group"],
+            FILTER_GROUP_LABELS.get(r["group"], r["group"]),
+            labels.get((r["group"], r["value"]), r["value"]),
+            r["uses"],
         )
         for r in rows
     ]
+
+
+def value_labels(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Names for filter values ('autism' is 'Autism'): one query per taxonomy group shown."""
+    labels = {pair: FIXED_VALUE_LABELS[pair] for pair in pairs if pair in FIXED_VALUE_LABELS}
+    for group, model in TAXONOMY_MODELS.items():
+        slugs = {value for g, value in pairs if g == group}
+        if slugs:
+            for slug, name in model.objects.filter(slug__in=slugs).values_list("slug", "name"):
+                labels[(group, slug)] = name
+    return labels

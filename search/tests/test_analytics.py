@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from directory.models import Need
 from search.analytics import (
     normalise_query_text,
     period_start,
@@ -115,8 +116,9 @@ def _record(text, count, filters=None, days_ago=0):
 
 
 def test_report_summaries_over_a_period():
+    Need.objects.create(name="Autism", slug="autism")
     _record("short breaks", 5, {"need": ("autism",)})
-    _record("short breaks", 3, {"need": ("autism",), "district": ("north",)})
+    _record("short breaks", 3, {"need": ("autism",), "district": ("north",), "cost": ("paid",)})
     _record("hydrotherapy", 0)
     _record("hydrotherapy", 0)
     _record("old search", 0, days_ago=40)
@@ -127,7 +129,8 @@ def test_report_summaries_over_a_period():
     ]
     assert [r.query for r in zero_result_queries(since)] == ["hydrotherapy"]
     assert [(r.group_label, r.value, r.uses) for r in popular_filters(since)] == [
-        ("SEND need", "autism", 2),
+        ("SEND need", "Autism", 2),
+        ("Cost", "Families pay", 1),
         ("District", "north", 1),
     ]
     assert "old search" in [r.query for r in zero_result_queries(period_start(90))]
