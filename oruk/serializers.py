@@ -141,6 +141,7 @@ def schedule(page: ServicePage, opening: OpeningTime) -> dict:
             "closes_at": opening.closes.strftime("%H:%M:%S"),
             "description": f"{description}. {opening.note}" if opening.note else description,
             "notes": opening.note,
+            "attending_type": ", ".join(m.name for m in page.delivery_methods.all()),
         }
     )
 

@@ -72,6 +72,7 @@ def test_service_detail_maps_every_field(client, full_service):
         ("SA", "10:00:00", "15:00:00"),
     ]
     assert data["schedules"][0]["notes"] == "Term time only"
+    assert data["schedules"][0]["attending_type"] == "In person"
     areas = {a["name"] for a in data["service_areas"]}
     assert areas == {"County-wide", "Stafford", "Cannock"}
     assert [sal["location"]["name"] for sal in data["service_at_locations"]] == [
