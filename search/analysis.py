@@ -88,7 +88,20 @@ def concepts(text: str) -> list[Concept]:
                     best = (n, g)
         if best:
             n, g = best
-            found.append(Concept(tuple(dict.fromkeys(SYNONYM_PHRASES[g])), tuple(SYNONYM_WORDS[g])))
+            # An alternative containing another ("autism spectrum" beside "autism") adds nothing.
+            keep = [
+                k
+                for k, phrase in enumerate(SYNONYM_PHRASES[g])
+                if not any(
+                    other != phrase and set(other) <= set(phrase) for other in SYNONYM_PHRASES[g]
+                )
+            ]
+            found.append(
+                Concept(
+                    tuple(dict.fromkeys(SYNONYM_PHRASES[g][k] for k in keep)),
+                    tuple(SYNONYM_WORDS[g][k] for k in keep),
+                )
+            )
             i += n
         else:
             found.append(Concept(((query_terms[i],),), ((query_words[i],),)))

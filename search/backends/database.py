@@ -283,14 +283,14 @@ def hit_rows(
         conditions.insert(0, "d.page_id IN (SELECT page_id FROM base)")
     params += selection_params
     if query.sort == "distance" and location is not None:
-        order = "chord IS NULL, chord, d.title_sort, d.page_id"
+        order = "chord ASC NULLS LAST, d.title_sort, d.page_id"
     elif query.sort == "name":
         order = "d.title_sort, d.page_id"
     else:
         order = "tier, score DESC, d.title_sort, d.page_id"
     columns = ", ".join(f"d.{column}" for column in HIT_COLUMNS)
     sql = (
-        f"WITH base (page_id) AS ({base_sql}) "  # noqa: S608
+        f"WITH base (page_id) AS MATERIALIZED ({base_sql}) "  # noqa: S608
         f"SELECT {columns}, {score_sql} AS score, {tier_sql} AS tier, {chord_sql} AS chord "
         f"FROM {documents} d WHERE {' AND '.join(conditions) or '1 = 1'} "
         f"ORDER BY {order} LIMIT %s OFFSET %s"
