@@ -86,6 +86,10 @@ DATABASES = {
     )
 }
 
+# Wagtail's database search on PostgreSQL uses full-text fields that need this app (system check).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
