@@ -1,5 +1,7 @@
 """Public feedback views: the forms, the thank-you page, and "Was this page helpful?"."""
 
+import time
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +20,7 @@ from feedback.services import (
 from feedback.spam import over_rate_limit, spam_signals
 
 THANKS_SESSION_KEY = "feedback_thanks"
+THANKS_SECONDS = 30 * 60
 HELPFUL_VOTES_PER_WINDOW = 30
 
 
@@ -53,7 +56,7 @@ def _store_and_thank(request: HttpRequest, form, submission: Submission) -> Http
     if request.user.is_authenticated:
         submission.user_id = request.user.pk
     item = submit_feedback(submission)
-    request.session[THANKS_SESSION_KEY] = item.pk
+    request.session[THANKS_SESSION_KEY] = {"item": item.pk, "until": time.time() + THANKS_SECONDS}
     return redirect("feedback:thank_you")
 
 
@@ -159,9 +162,14 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
 def thank_you(request: HttpRequest) -> HttpResponse:
     """Say thank you and what happens next; show the help box if safeguarding words matched."""
     item = None
-    item_pk = request.session.get(THANKS_SESSION_KEY)
-    if item_pk:
-        item = FeedbackItem.objects.select_related("subject_page").filter(pk=item_pk).first()
+    thanks = request.session.get(THANKS_SESSION_KEY)
+    # Only for a short while: on a shared computer the next person must not read it.
+    if isinstance(thanks, dict) and thanks.get("until", 0) > time.time():
+        item = (
+            FeedbackItem.objects.select_related("subject_page")
+            .filter(pk=thanks.get("item"))
+            .first()
+        )
     return render(
         request,
         "feedback/thank_you.html",

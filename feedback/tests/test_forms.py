@@ -197,3 +197,15 @@ def test_thank_you_without_a_submission_is_generic(site_root, client):
     response = client.get(reverse("feedback:thank_you"))
     assert response.status_code == 200
     assert "What you sent us" not in response.content.decode()
+
+
+def test_thank_you_forgets_the_words_after_half_an_hour(site_root, client, adult_data, monkeypatch):
+    import time
+
+    response = client.post(FORM_URL, adult_data)
+    assert adult_data["comment"] in client.get(response["Location"]).content.decode()
+    later = time.time() + 31 * 60
+    monkeypatch.setattr("feedback.views.time.time", lambda: later)
+    html = client.get(response["Location"]).content.decode()
+    assert adult_data["comment"] not in html
+    assert "Thank you for your feedback" in html

@@ -158,3 +158,12 @@ def test_manual_notification_for_moderators(site_root, mailoutbox, django_user_m
     assert "by a moderator" in mailoutbox[0].body
     entry = item.log_entries.get(action=ModerationLogEntry.Action.SAFEGUARDING_NOTIFIED)
     assert entry.user == moderator
+
+
+@pytest.mark.django_db
+def test_flagged_words_are_not_shown_again_on_the_thank_you_page(site_root, client, young_data):
+    young_data["comment"] = "my uncle touched me at the club"
+    response = client.post("/feedback/young-people/?age=13-or-over", young_data)
+    html = client.get(response["Location"]).content.decode()
+    assert "Childline" in html
+    assert "my uncle" not in html
