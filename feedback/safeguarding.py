@@ -70,14 +70,12 @@ def current_feedback_settings(request=None) -> FeedbackSettings:
 
 
 def admin_url_for(item: FeedbackItem) -> str:
-    """The full admin address of a feedback item (its edit or detail view if registered)."""
+    """The full address of the item's page in the admin (the admin's home if none is wired)."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    for name in ("feedback_admin:item", "wagtailsnippets_feedback_feedbackitem:edit"):
-        try:
-            return base + reverse(name, args=[item.pk])
-        except NoReverseMatch:
-            continue
-    return base + reverse("wagtailadmin_home")
+    try:
+        return base + reverse("feedback_admin:item", args=[item.pk])
+    except NoReverseMatch:
+        return base + reverse("wagtailadmin_home")
 
 
 def notify_safeguarding_contact(item: FeedbackItem, *, user=None, manual: bool = False) -> bool:

@@ -13,7 +13,7 @@ HELPFUL_STATES = {"thanks", "no", "help"}
 
 @hooks.register("service_page_footer")
 def service_feedback_link(request: HttpRequest | None, page: Page | None) -> str:
-    """ "Tell us what you think of this service", at the end of every service page."""
+    """The link "Tell us what you think of this service", at the end of every service page."""
     if page is None or not page.pk:
         return ""
     return render_to_string("feedback/includes/service_footer.html", {"page": page}, request)
@@ -21,7 +21,7 @@ def service_feedback_link(request: HttpRequest | None, page: Page | None) -> str
 
 @hooks.register("page_footer")
 def was_this_page_helpful(request: HttpRequest | None, page: Page | None) -> str:
-    """ "Was this page helpful? Yes / No" on every public page (not on form pages)."""
+    """The "Was this page helpful? Yes / No" box on every public page (not on form pages)."""
     if request is None or page is None or not getattr(page, "pk", None):
         return ""
     if getattr(request, "is_preview", False):

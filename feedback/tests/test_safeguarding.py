@@ -93,7 +93,7 @@ def test_flagged_submission_is_held_emailed_and_shows_help(
     email = mailoutbox[0]
     assert email.to == ["safeguarding@westshire.example"]
     assert "Urgent" in email.subject
-    assert "http://testserver/admin/" in email.body
+    assert f"http://testserver/admin/feedback/{item.pk}/" in email.body
     assert "hit me, unsafe at home" in email.body
     # The words themselves stay behind the admin's login.
     assert "taxi driver" not in email.body
