@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from directory.models import District
-from feedback.models import FeedbackItem, ModerationLogEntry
+from feedback.models import FeedbackItem, FeedbackSettings, ModerationLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +209,15 @@ def test_thank_you_forgets_the_words_after_half_an_hour(site_root, client, adult
     html = client.get(response["Location"]).content.decode()
     assert adult_data["comment"] not in html
     assert "Thank you for your feedback" in html
+
+
+def test_thank_you_links_to_the_complaints_page(site_root, client, adult_data):
+    from directory.factories import InformationPageFactory
+
+    complaints = InformationPageFactory(parent=site_root, title="Complaints and appeals")
+    config = FeedbackSettings.for_site(site_root.get_site())
+    config.complaints_page = complaints
+    config.save()
+    response = client.post(FORM_URL, adult_data)
+    html = client.get(response["Location"]).content.decode()
+    assert f'<a class="govuk-link" href="{complaints.url}">make a complaint</a>' in html
