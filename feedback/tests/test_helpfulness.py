@@ -38,6 +38,7 @@ def test_yes_is_one_click_and_says_thank_you(site_root, client, service):
     assert "Was this page helpful?" not in html
 
 
+@pytest.mark.postgres
 def test_votes_are_counted_per_page_per_day(site_root, client, service, make_service):
     other = make_service("Another service")
     for answer in ("yes", "yes", "no"):

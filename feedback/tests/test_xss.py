@@ -21,6 +21,7 @@ def assert_shown_escaped(html: str, payload: str) -> None:
     assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_adult_comment_is_stored_as_given_and_escaped_on_thank_you(
     site_root, client, adult_data, payload
