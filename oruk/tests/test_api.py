@@ -224,3 +224,10 @@ def test_conditional_get_answers_304(client, full_service):
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
     assert changed["ETag"] != first["ETag"]
+
+
+def test_cors_preflight_is_answered(client):
+    response = client.options("/api/oruk/services")
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
