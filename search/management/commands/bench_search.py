@@ -170,7 +170,7 @@ def render_report(all_results: list[dict]) -> str:
     lines = [
         "# Search benchmarks",
         "",
-        "Written by `make bench` (`manage.py bench_search`); do not edit by hand.",
+        "Tables written by `make bench` (`manage.py bench_search`); the notes after them by hand.",
         "",
         f"- Date: {now}",
         f"- Machine: {os.cpu_count()} CPU cores (nproc), {platform.machine()}, "
@@ -220,7 +220,7 @@ def render_report(all_results: list[dict]) -> str:
             bare, browse = row["bare view"], row["search page, browse"]
             text = row["search page, text + facets"]
             ratio = (
-                f"{text / bare:.2f}"
+                f"{text / bare:.3f}"
                 if isinstance(text, float | int) and isinstance(bare, float | int)
                 else "n/a"
             )
