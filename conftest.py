@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -34,14 +35,72 @@ from directory.models import (
 
 def pytest_collection_modifyitems(config, items) -> None:
     """Skip `postgres_only` tests unless the suite runs against PostgreSQL."""
-    from django.conf import settings
-
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     skip = pytest.mark.skip(reason="PostgreSQL only: runs in the PostgreSQL pass of make test")
     for item in items:
         if item.get_closest_marker("postgres_only"):
             item.add_marker(skip)
+
+
+# The database contents right after migrations, by alias (see django_db_setup below).
+_MIGRATED_CONTENTS: dict[str, str] = {}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """pytest-django's test databases, plus a copy of what migrations put in them.
+
+    A transactional test (live_server, browser) ends by emptying every table, which also
+    removes migration data: Wagtail's root page and locale, the Editors and Moderators groups.
+    `pytest_runtest_teardown` below puts that copy back after each such test.
+    """
+    if any(_is_transactional(item) for item in request.session.items):
+        from django.db import connections
+
+        with django_db_blocker.unblock():
+            for connection in connections.all():
+                _MIGRATED_CONTENTS[connection.alias] = connection.creation.serialize_db_to_string()
+    return django_db_setup
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test: empty the tables again and load the migration data.
+
+    Emptying first makes the result the same whatever Django's own flush re-created.
+    """
+    result = yield
+    if _MIGRATED_CONTENTS and _is_transactional(item):
+        from django.core.management import call_command
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias, contents in _MIGRATED_CONTENTS.items():
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    allow_cascade=True,
+                    inhibit_post_migrate=True,
+                )
+                connections[alias].creation.deserialize_db_from_string(contents)
+        # Django's flush re-created content types under new ids, and cached them.
+        ContentType.objects.clear_cache()
+        Site.clear_site_root_paths_cache()
+    return result
 
 
 def _recreate_wagtail_root() -> Page:

@@ -12,11 +12,7 @@ from django.core.management import call_command
 
 from tests.browser import assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback brings back Wagtail's root page, which other transactional tests flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
