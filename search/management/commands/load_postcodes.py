@@ -1,7 +1,7 @@
 """Load postcodes with their coordinates from an ONS Postcode Directory CSV (ONSPD).
 
 The ONSPD's `pcds` column holds the postcode and `lat`/`long` its position; terminated
-postcodes (a `doterm` date) are skipped. Set SEARCH_POSTCODES_FROM_DATABASE = True to use them.
+postcodes (a `doterm` date) are skipped. Set SEARCH_POSTCODES_FROM_DATABASE=1 to use them.
 """
 
 import csv
