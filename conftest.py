@@ -95,6 +95,8 @@ def pytest_runtest_teardown(item, nextitem):
                     verbosity=0,
                     allow_cascade=True,
                     inhibit_post_migrate=True,
+                    # Keep sequences past the restored ids, or the next insert collides.
+                    reset_sequences=False,
                 )
                 connections[alias].creation.deserialize_db_from_string(contents)
         # Django's flush re-created content types under new ids, and cached them.
