@@ -81,7 +81,8 @@ def pytest_runtest_teardown(item, nextitem):
     Emptying first makes the result the same whatever Django's own flush re-created.
     """
     result = yield
-    if _MIGRATED_CONTENTS and _is_transactional(item):
+    # With no next item the session is over and the test databases are already gone.
+    if _MIGRATED_CONTENTS and nextitem is not None and _is_transactional(item):
         from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
