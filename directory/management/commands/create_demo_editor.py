@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 EDITOR_EMAIL = "editor@example.org"
-EDITOR_GROUPS = ("Editors", "Moderators")
+# The demo editor can try every journey, moderation and safeguarding included.
+EDITOR_GROUPS = ("Editors", "Moderators", "Safeguarding leads")
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         groups = list(Group.objects.filter(name__in=EDITOR_GROUPS))
         if len(groups) != len(EDITOR_GROUPS):
             raise CommandError(
-                f"Wagtail's {' and '.join(EDITOR_GROUPS)} groups are missing: run migrate first."
+                f"The groups {', '.join(EDITOR_GROUPS)} are not all there: run migrate first."
             )
         user_model = get_user_model()
         lookup = {user_model.USERNAME_FIELD: EDITOR_EMAIL}
