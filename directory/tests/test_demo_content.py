@@ -234,7 +234,11 @@ def test_demo_editor_can_publish_but_is_not_a_superuser(demo, db, settings, clie
     password = output.getvalue().split("password:")[1].split()[0]
     user = get_user_model().objects.get(email="editor@example.org")
     assert not user.is_superuser
-    assert set(user.groups.values_list("name", flat=True)) == {"Editors", "Moderators", "Safeguarding leads"}
+    assert set(user.groups.values_list("name", flat=True)) == {
+        "Editors",
+        "Moderators",
+        "Safeguarding leads",
+    }
     assert ServicePage.objects.first().permissions_for_user(user).can_publish()
     assert client.login(username="editor@example.org", password=password)
     assert client.get("/admin/").status_code == 200
