@@ -96,8 +96,9 @@ def pytest_runtest_teardown(item, nextitem):
                     verbosity=0,
                     allow_cascade=True,
                     inhibit_post_migrate=True,
-                    # Keep sequences past the restored ids, or the next insert collides.
-                    reset_sequences=False,
+                    # PostgreSQL: keep sequences past the restored ids, or the next insert
+                    # collides. SQLite takes its next id from the rows themselves.
+                    reset_sequences=connections[alias].vendor != "postgresql",
                 )
                 connections[alias].creation.deserialize_db_from_string(contents)
         # Django's flush re-created content types under new ids, and cached them.
