@@ -219,6 +219,10 @@ class ServicePageForm(WagtailAdminPageForm):
         formset = self.formsets.get("contacts")
         if formset is None:
             return False
+        # modelcluster validates the child formsets after this clean(); validate them now so
+        # their cleaned_data is there to read (is_valid() caches, so nothing runs twice).
+        if not formset.is_valid():
+            return True  # the contacts' own errors stop the publish and say what is wrong
         for form in formset.forms:
             data = getattr(form, "cleaned_data", {}) or {}
             if data.get("DELETE"):

@@ -16,14 +16,6 @@ from directory.tests.editor_forms import service_form_data
 
 pytestmark = pytest.mark.django_db
 
-# ServicePageForm.clean reads the contacts formset before Wagtail has validated it, so it never
-# sees a contact and refuses every publish. Remove this marker when the form validates the
-# formset first; strict, so the tests fail loudly once publishing works.
-CONTACT_RULE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="ServicePageForm checks contacts before the contacts formset is cleaned",
-)
-
 
 @pytest.fixture
 def editor(client, django_user_model):
@@ -115,7 +107,6 @@ def test_saving_a_draft_skips_the_publish_rules(client, editor, directory_page):
     assert service.has_unpublished_changes
 
 
-@CONTACT_RULE_BUG
 def test_a_complete_service_is_published(client, editor, directory_page, outreach):
     response = client.post(
         add_service_url(directory_page), service_form_data(service_types=[outreach.pk])
@@ -129,7 +120,6 @@ def test_a_complete_service_is_published(client, editor, directory_page, outreac
     assert client.get(service.url).status_code == 200
 
 
-@CONTACT_RULE_BUG
 def test_an_overdue_draft_is_published_once_given_a_new_review_date(
     client, editor, make_service, outreach
 ):
