@@ -34,6 +34,9 @@ from directory.models import (
 from directory.models.pages import AGE_BANDS, CostType, Schedule2Heading
 from directory.validators import validate_uk_postcode
 
+# Loading uses bulk writes, transactions and slug lookups: check it on PostgreSQL too.
+pytestmark = pytest.mark.postgres
+
 TAXONOMY_MODELS = [ServiceType, Need, District, ProviderType, AccessRoute, DeliveryMethod, Language]
 
 
