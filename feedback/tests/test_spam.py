@@ -49,7 +49,9 @@ def test_too_fast_submission_is_kept_but_marked(site_root, client, adult_data):
     assert item.spam_reasons[0].endswith(" after the form was opened.")
 
 
-@pytest.mark.parametrize("token", ["", "garbage", dumps(12, salt="another.salt")])
+@pytest.mark.parametrize(
+    "token", ["", "garbage", dumps(12, salt="another.salt")], ids=["empty", "garbage", "forged"]
+)
 def test_missing_or_forged_start_time_is_kept_but_marked(site_root, client, adult_data, token):
     adult_data["started"] = token
     assert client.post(FORM_URL, adult_data).status_code == 302
