@@ -261,6 +261,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
     ]
     tags = selected_filter_tags(request, query, results)
     context.update(
+        # The directory's template includes whatever template the plug-in names.
+        directory_results_template="search/includes/directory_search.html",
         search_form=form,
         search_query=query,
         search_results=results,

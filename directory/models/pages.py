@@ -148,7 +148,8 @@ class DirectoryIndexPage(Page):
     """Where the service directory lives. Lists its services; the search app plugs in here.
 
     Apps above `directory` register a `directory_index_context` hook,
-    `fn(page, request, context) -> None`, to add search results to the context.
+    `fn(page, request, context) -> None`, to add search results to the context; a hook that
+    sets `directory_results_template` has that template shown in place of the plain listing.
     """
 
     intro = models.CharField(max_length=255, blank=True)
