@@ -10,10 +10,17 @@ UK_POSTCODE_RE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}
 UK_PHONE_RE = re.compile(r"^(?:0\d{9,10}|\+44\d{9,10})$")
 
 
+# An outward code alone (area and district), as people type to search near them: "ST16".
+OUTWARD_CODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
+
+
 def normalise_postcode(value: str) -> str:
-    """Return a postcode in upper case with one space before the inward code."""
+    """Upper case with one space before the inward code: ' st162dh ' becomes 'ST16 2DH'.
+
+    An outward code alone ('st16') is kept whole.
+    """
     compact = re.sub(r"\s+", "", value or "").upper()
-    if len(compact) > 3:
+    if len(compact) > 4 or (len(compact) > 3 and not OUTWARD_CODE_RE.match(compact)):
         return f"{compact[:-3]} {compact[-3:]}"
     return compact
 

@@ -18,10 +18,8 @@ from directory.models import (
     ServiceType,
 )
 from directory.models.pages import AGE_BANDS, MAX_AGE, CostType
-from directory.validators import UK_POSTCODE_RE
+from directory.validators import OUTWARD_CODE_RE, UK_POSTCODE_RE, normalise_postcode
 from search.contract import FACET_GROUP_KEYS, SORT_ORDERS, SearchQuery
-from search.postcodes import OUTWARD_CODE_RE
-from search.postcodes import normalise as normalise_postcode
 
 PER_PAGE = 20
 MAX_PAGE = 500

@@ -16,23 +16,14 @@ from functools import cache, lru_cache
 
 from django.conf import settings
 
-from directory.validators import UK_POSTCODE_RE
+from directory.validators import OUTWARD_CODE_RE, UK_POSTCODE_RE, normalise_postcode
 
 logger = logging.getLogger(__name__)
 
 ATTRIBUTION = "Contains OS data © Crown copyright and database right"
-OUTWARD_CODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
 
 _area_locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
-
-
-def normalise(postcode: str) -> str:
-    """Upper case with one space before the inward code: ' st162dh ' becomes 'ST16 2DH'."""
-    compact = re.sub(r"\s+", "", postcode or "").upper()
-    if len(compact) > 4 or (len(compact) > 3 and not OUTWARD_CODE_RE.match(compact)):
-        return f"{compact[:-3]} {compact[-3:]}"
-    return compact
 
 
 def postcode_location(postcode: str) -> tuple[float, float] | None:
@@ -42,7 +33,7 @@ def postcode_location(postcode: str) -> tuple[float, float] | None:
     Never raises.
     """
     try:
-        code = normalise(postcode)
+        code = normalise_postcode(postcode)
         if not code:
             return None
         if getattr(settings, "SEARCH_POSTCODES_FROM_DATABASE", False):

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from search.postcodes import normalise, postcode_location
+from directory.validators import normalise_postcode as normalise
+from search.postcodes import postcode_location
 
 
 @pytest.mark.parametrize(

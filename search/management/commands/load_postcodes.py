@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from directory.validators import normalise_postcode
 from search.models import Postcode
-from search.postcodes import normalise
 
 BATCH = 5000
 
@@ -52,7 +52,9 @@ class Command(BaseCommand):
                 if not -90 <= lat <= 90:
                     continue
                 batch.append(
-                    Postcode(postcode=normalise(row[columns[0]]), latitude=lat, longitude=lon)
+                    Postcode(
+                        postcode=normalise_postcode(row[columns[0]]), latitude=lat, longitude=lon
+                    )
                 )
                 if len(batch) >= BATCH:
                     Postcode.objects.bulk_create(batch, ignore_conflicts=True)
