@@ -42,6 +42,11 @@ class FeedbackItem(models.Model):
         SERVICE = "service", "A service"
         GENERAL = "general", "General"
         YOUNG_PERSON = "young_person", "Young person's form"
+        # Text the public writes in the modules above feedback, through the same intake.
+        SURVEY_ANSWER = "survey_answer", "A free-text survey answer"
+        AGENDA_PROPOSAL = "agenda_proposal", "A forum agenda proposal"
+        MINUTES_COMMENT = "minutes_comment", "A comment on draft forum minutes"
+        CHECK_BACK = "check_back", "\"Did this make a difference?\" answer"
 
     class Topic(models.TextChoices):
         # Regulation 56(1) of the SEND Regulations 2014.

@@ -15,6 +15,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("api/oruk/", include("oruk.urls")),
     path("feedback/", include("feedback.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("forum/", include("forum.urls")),
+    path("you-said-we-did/", include("you_said_we_did.urls")),
     path("", include("search.urls")),
 ]
 

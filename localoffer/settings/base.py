@@ -14,9 +14,14 @@ ALLOWED_HOSTS: list[str] = []
 INSTALLED_APPS = [
     # Our apps, ground floor first (see docs/ARCHITECTURE.md).
     "directory",
+    "notifications",
     "search",
-    "oruk",
     "feedback",
+    "accounts",
+    "surveys",
+    "forum",
+    "oruk",
+    "you_said_we_did",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -92,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A custom user model from the start (accounts/models.py says why).
+AUTH_USER_MODEL = "accounts.User"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -133,6 +141,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Django's tasks API: emails and slow jobs run as tasks (notifications/outbox.py). The immediate
+# backend runs a task at once, in the request; production configures a real queue.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "localoffer@example.org")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,6 +1,11 @@
-"""Load the fictional Westshire Local Offer: taxonomies, page tree, 90 services and settings."""
+"""Load the fictional Westshire Local Offer: taxonomies, page tree, 90 services and settings.
+
+Apps above the directory add their own demo content through the `load_demo_content` hook:
+`fn() -> str` (a one-line summary), idempotent, run after the directory's content every time.
+"""
 
 from django.core.management.base import BaseCommand
+from wagtail import hooks
 
 from directory.demo.content import load_demo_content
 from directory.models import ServicePage
@@ -18,7 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["if_empty"] and ServicePage.objects.exists():
-            self.stdout.write("Services already exist: demo content not loaded.")
-            return
-        summary = load_demo_content()
-        self.stdout.write(self.style.SUCCESS(str(summary)))
+            self.stdout.write("Services already exist: directory demo content not loaded.")
+        else:
+            summary = load_demo_content()
+            self.stdout.write(self.style.SUCCESS(str(summary)))
+        for load_more in hooks.get_hooks("load_demo_content"):
+            summary = load_more()
+            if summary:
+                self.stdout.write(self.style.SUCCESS(str(summary)))

@@ -1,0 +1,1 @@
+"""Accounts for families, young people, forum members and staff: sign-in, profile, privacy rights."""

@@ -1,0 +1,1 @@
+"""Parent carer forum: meetings, agendas, minutes the forum agrees, and actions."""

@@ -1,0 +1,1 @@
+"""Surveys families finish, with results published accessibly and safely."""

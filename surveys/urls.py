@@ -1,0 +1,7 @@
+"""Public addresses of the Surveys module."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "surveys"
+
+urlpatterns: list = []
