@@ -1,1 +1,1 @@
-"""Accounts for families, young people, forum members and staff: sign-in, profile, privacy rights."""
+"""Accounts for families, young people, forum members and staff: sign-in, profile, rights."""
