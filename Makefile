@@ -1,7 +1,7 @@
 # Local Offer: `make run` serves the site, `make test` runs every test. `make help` lists targets.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint check clean assets bench test-es
+.PHONY: help run install install-test chromium test test-sqlite test-postgres smoke lint check clean assets bench test-es
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -11,13 +11,18 @@ PYTEST := $(PY) -m pytest
 PYTHON ?=
 # The development server's port: make run PORT=8001
 PORT ?= 8000
+# Test processes per pass (pytest-xdist): make test TEST_WORKERS=1 runs them one after another.
+TEST_WORKERS ?= auto
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
+# Absolute links (sitemap, API, emails) point where `make run` serves.
+run: export BASE_URL = http://127.0.0.1:$(PORT)
 run: install ## Install, migrate, load the demo content if empty, serve http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py set_site_address
 	$(PY) manage.py create_demo_editor
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -51,10 +56,13 @@ test: install-test chromium ## Run every test: SQLite pass, then the database te
 	exit $$status
 
 test-sqlite: install-test chromium ## Run the suite on SQLite (everything but postgres_only)
-	$(PYTEST) -p no:cacheprovider -m "not postgres_only"
+	$(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) -m "not postgres_only"
 
 test-postgres: install-test ## Run the postgres and postgres_only tests on a throwaway PostgreSQL
-	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -m "postgres or postgres_only"
+	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) -m "postgres or postgres_only"
+
+smoke: ## Check `make run` as a newcomer gets it: runtime-only venv, fresh database, pages and links
+	scripts/smoke-run
 
 test-es: install-test ## Run the search contract suite on the Elasticsearch backend (noida-db emulator)
 	scripts/test-es
@@ -70,7 +78,8 @@ lint: install-test ## Check formatting and lint with ruff
 check: install ## Django system checks (production settings too) and missing migrations
 	$(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=localoffer.settings.production SECRET_KEY=check \
-		DATABASE_URL=postgres://localhost/check $(PY) manage.py check --deploy --fail-level ERROR
+		BASE_URL=https://localoffer.example DATABASE_URL=postgres://localhost/check \
+		$(PY) manage.py check --deploy --fail-level ERROR
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean: ## Remove caches, collected static files and test output (keeps .venv and db.sqlite3)

@@ -11,6 +11,12 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
+BASE_URL = os.environ.get("BASE_URL", "").rstrip("/")
+if not BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Set BASE_URL to the address the public uses, e.g. https://localoffer.example.gov.uk"
+    )
+WAGTAILADMIN_BASE_URL = BASE_URL
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
