@@ -1,0 +1,47 @@
+"""The Wagtail admin's door: sign in through allauth, and staff need a second factor first."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from accounts.roles import is_staff_member
+
+MFA_SETUP_MESSAGE = (
+    "You need to set up a second way to prove it is you before you can use the admin. "
+    "Set up an authenticator app below, then go back to the admin."
+)
+
+
+def needs_mfa_setup(user) -> bool:
+    """Whether this user must set up a second factor before opening any admin page."""
+    return (
+        getattr(settings, "ACCOUNTS_REQUIRE_STAFF_MFA", True)
+        and is_staff_member(user)
+        and not Authenticator.objects.filter(user=user).exists()
+    )
+
+
+class StaffMFAMiddleware:
+    """Send /admin/login/ to allauth's sign-in (its rate limits apply), and staff without a
+    second factor to the MFA set-up page: no admin page opens until they have one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        path = request.path_info
+        if path == reverse("wagtailadmin_login"):
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponseRedirect(reverse("account_login") + (f"?{query}" if query else ""))
+        admin_prefixes = (reverse("wagtailadmin_home"), reverse("admin:index"))
+        if (
+            path.startswith(admin_prefixes)
+            and path != reverse("wagtailadmin_logout")
+            and request.user.is_authenticated
+            and needs_mfa_setup(request.user)
+        ):
+            messages.warning(request, MFA_SETUP_MESSAGE)
+            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
