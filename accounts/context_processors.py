@@ -1,4 +1,4 @@
-"""`privacy_notice_url` in every template: the footer and every form taking personal data link it."""
+"""`privacy_notice_url` for every template: the footer and forms taking personal data link it."""
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
