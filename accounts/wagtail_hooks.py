@@ -15,9 +15,8 @@ def register_account_log_actions(actions) -> None:
 @hooks.register("load_demo_content")
 def load_privacy_notice() -> str:
     """Add the privacy notice under the home page, if it is not there yet."""
-    from directory.models import HomePage, InformationPage
-
     from accounts import privacy_notice
+    from directory.models import HomePage, InformationPage
 
     home = HomePage.objects.first()
     if home is None:
