@@ -44,6 +44,8 @@ class ProfileFields(forms.Form):
 class SignupForm(ProfileFields):
     """allauth adds these questions to its sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+    field_order = ["email", "password1", "password2", "who", "age", "district"]
+
     age = forms.ChoiceField(
         label="How old are you?",
         choices=AGE_ANSWERS,
