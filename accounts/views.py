@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "current_session_key": request.session.session_key,
             "has_mfa": Authenticator.objects.filter(user=request.user).exists(),
             # Each section is safe HTML rendered by the app that owns it.
-            "sections": [mark_safe(html) for html in account_sections(request)],  # noqa: S308
+            "plugged_in_sections": [mark_safe(html) for html in account_sections(request)],  # noqa: S308
         },
     )
 
@@ -43,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def details(request: HttpRequest) -> HttpResponse:
     """Change who I am, my district and which emails I get."""
     profile, _ = Profile.objects.get_or_create(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your details have been saved.")
@@ -84,7 +84,7 @@ def download_my_data_json(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     """Delete my account, after signing in again: what I wrote is kept without my name."""
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
