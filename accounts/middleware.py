@@ -13,6 +13,8 @@ MFA_SETUP_MESSAGE = (
     "Set up an authenticator app below, then go back to the admin."
 )
 
+NOT_STAFF_MESSAGE = "Your account cannot use the admin. It is for council staff."
+
 
 def needs_mfa_setup(user) -> bool:
     """Whether this user must set up a second factor before opening any admin page."""
@@ -37,11 +39,16 @@ class StaffMFAMiddleware:
             return HttpResponseRedirect(reverse("account_login") + (f"?{query}" if query else ""))
         admin_prefixes = (reverse("wagtailadmin_home"), reverse("admin:index"))
         if (
-            path.startswith(admin_prefixes)
-            and path != reverse("wagtailadmin_logout")
-            and request.user.is_authenticated
-            and needs_mfa_setup(request.user)
+            not path.startswith(admin_prefixes)
+            or path == reverse("wagtailadmin_logout")
+            or not request.user.is_authenticated
         ):
+            return self.get_response(request)
+        if not is_staff_member(request.user):
+            # Signed in, but not staff: the admin would send them to sign in again, in a loop.
+            messages.warning(request, NOT_STAFF_MESSAGE)
+            return HttpResponseRedirect(reverse("accounts:home"))
+        if needs_mfa_setup(request.user):
             messages.warning(request, MFA_SETUP_MESSAGE)
             return HttpResponseRedirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
