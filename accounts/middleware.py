@@ -35,8 +35,9 @@ class StaffMFAMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path_info
         if path == reverse("wagtailadmin_login"):
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponseRedirect(reverse("account_login") + (f"?{query}" if query else ""))
+            query = request.GET.copy()
+            query.setdefault("next", reverse("wagtailadmin_home"))
+            return HttpResponseRedirect(f"{reverse('account_login')}?{query.urlencode()}")
         admin_prefixes = (reverse("wagtailadmin_home"), reverse("admin:index"))
         if (
             not path.startswith(admin_prefixes)
