@@ -174,3 +174,35 @@ def test_unconfirmed_accounts_older_than_30_days_are_purged(make_user):
     remaining = set(get_user_model().objects.values_list("email", flat=True))
     assert remaining == {"new@example.org", "confirmed@example.org"}
     assert recent.pk and FeedbackItem.objects.filter(pk=item.pk, user=None).exists()
+
+
+SIGNED_IN_PAGES = [
+    "/accounts/",
+    "/accounts/details/",
+    "/accounts/my-data/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+]
+SIGNED_OUT_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/login/code/",
+    "/accounts/password/reset/",
+]
+
+
+def test_every_account_page_uses_the_site_layout(client, parent):
+    for url in SIGNED_OUT_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert 'class="govuk-template__body"' in html and "govuk-heading" in html, url
+    _signed_in(client, parent)
+    for url in SIGNED_IN_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert 'class="govuk-template__body"' in response.content.decode(), url
