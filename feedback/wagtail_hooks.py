@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.models import Page
 
+from feedback import accounts as feedback_accounts
 from feedback.forms import MissingForm
 from feedback.models import FeedbackSettings
 
@@ -38,5 +39,10 @@ def was_this_page_helpful(request: HttpRequest | None, page: Page | None) -> str
         request,
     )
 
+
+# Feedback in people's accounts (the hooks are declared in accounts/hooks.py).
+hooks.register("account_sections", feedback_accounts.account_section)
+hooks.register("account_data_export", feedback_accounts.data_export)
+hooks.register("account_deleted", feedback_accounts.anonymise_for_deleted_account)
 
 from feedback import viewsets  # noqa: E402, F401  (the admin: moderation, exports, dashboard)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/oruk/", include("oruk.urls")),
     path("feedback/", include("feedback.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),  # sign-in, sign-up, MFA, sessions (not namespaced)
     path("surveys/", include("surveys.urls")),
     path("forum/", include("forum.urls")),
     path("you-said-we-did/", include("you_said_we_did.urls")),

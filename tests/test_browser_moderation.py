@@ -4,6 +4,7 @@ Whole pages are checked, Wagtail's own admin furniture included: no exclusions w
 """
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page, expect
@@ -26,8 +27,12 @@ def assert_accessible(page: Page) -> None:
 @pytest.fixture
 def moderator(db):
     user = get_user_model().objects.create_user(
-        username="moderator", password="a long test password", first_name="Mo"
+        username="moderator",
+        email="moderator@example.org",
+        password="a long test password",
+        first_name="Mo",
     )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     # A flush between transactional tests removes the groups the migrations made (post_migrate
     # recreates only permissions), so make sure the group has what the migration gives it.
     group, _ = Group.objects.get_or_create(name="Moderators")
@@ -41,8 +46,8 @@ def moderator(db):
 
 
 def sign_in(page: Page, live_server) -> None:
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("moderator")
+    page.goto(f"{live_server.url}/admin/login/")  # the admin signs in through allauth
+    page.get_by_label("Email address").fill("moderator@example.org")
     page.get_by_label("Password").fill("a long test password")
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(f"{live_server.url}/admin/")

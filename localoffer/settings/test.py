@@ -25,3 +25,6 @@ if os.environ.get("TEST_DATABASE_URL"):
 
 # No external search in tests; search/tests/test_contract.py opts in from the environment.
 ELASTICSEARCH_URL = ""
+
+# Staff MFA is off so tests can force_login staff; accounts' own tests switch it on.
+ACCOUNTS_REQUIRE_STAFF_MFA = False

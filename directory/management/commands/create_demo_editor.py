@@ -49,7 +49,8 @@ class Command(BaseCommand):
                 "Demo editor created. Sign in at /admin/ with:\n"
                 f"  email/username: {EDITOR_EMAIL}\n"
                 f"  password:       {password}\n"
-                "This password is shown only once."
+                "This password is shown only once. The admin then asks you to set up an\n"
+                "authenticator app (a second factor): see the README."
             )
         )
 

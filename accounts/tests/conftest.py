@@ -1,0 +1,57 @@
+"""Fixtures for the accounts tests: clean rate-limit counters, people with each role."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+PASSWORD = "a long test password 42"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth keeps its rate-limit counters in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    """A verified account with an email login, in the named groups."""
+
+    def make(email: str = "parent@example.org", *groups: str, superuser: bool = False):
+        user = get_user_model().objects.create_user(
+            username=email, email=email, password=PASSWORD, is_superuser=superuser
+        )
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def require_staff_mfa(settings):
+    settings.ACCOUNTS_REQUIRE_STAFF_MFA = True
+
+
+@pytest.fixture
+def adult_form() -> dict:
+    """A complete adult feedback form, sent as someone who took their time."""
+    import time
+
+    from feedback.spam import form_started_token
+
+    return {
+        "about": "local_offer",
+        "topic": "content",
+        "writer": "parent_carer",
+        "district": "",
+        "rating": "4",
+        "comment": "The short breaks page helped us find a Saturday club.",
+        "email": "",
+        "website": "",
+        "started": form_started_token(time.time() - 60),
+    }
