@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from directory.models import ServiceContact, ServicePage
+from directory.visibility import publicly_visible
 
 SESSION_KEY = "shortlist"
 MAX_SERVICES = 50
@@ -72,7 +73,12 @@ def find_service(service_id: str) -> ServicePage | None:
     ids = parse_service_ids([service_id])
     if not ids:
         return None
-    return ServicePage.objects.live().filter(uuid=ids[0]).only("id", "title", "uuid").first()
+    return (
+        publicly_visible(ServicePage.objects)
+        .filter(uuid=ids[0])
+        .only("id", "title", "uuid")
+        .first()
+    )
 
 
 def shortlisted_services(service_ids: list[str]) -> list[ServicePage]:
@@ -84,7 +90,7 @@ def shortlisted_services(service_ids: list[str]) -> list[ServicePage]:
     if not service_ids:
         return []
     services = (
-        ServicePage.objects.live()
+        publicly_visible(ServicePage.objects)
         .filter(uuid__in=service_ids)
         .select_related("organisation")
         .prefetch_related(

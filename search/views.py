@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
+from directory.visibility import publicly_visible
 from search import shortlist
 from search.analytics import record_search
 from search.contract import SearchHit, SearchQuery, SearchResults
@@ -207,7 +208,7 @@ def promoted_service_ids(text: str) -> list:
     if not words:
         return []
     return list(
-        ServicePage.objects.live()
+        publicly_visible(ServicePage.objects)
         .filter(
             searchpromotion__query__query_string=words,
         )
@@ -246,7 +247,7 @@ def run_directory_search(form: DirectorySearchForm) -> tuple[SearchQuery, Search
 
 
 def sendiass_page() -> Page | None:
-    return InformationPage.objects.live().filter(schedule2_heading="sendiass").first()
+    return publicly_visible(InformationPage.objects).filter(schedule2_heading="sendiass").first()
 
 
 def directory_search_context(page: Page, request: HttpRequest, context: dict) -> None:
@@ -301,7 +302,9 @@ def autocomplete_suggestions(text: str, limit: int = SUGGESTIONS) -> list[str]:
     for queryset in (
         ServiceType.objects.filter(name__icontains=text).values_list("name", flat=True),
         Need.objects.filter(name__icontains=text).values_list("name", flat=True),
-        ServicePage.objects.live().filter(title__icontains=text).values_list("title", flat=True),
+        publicly_visible(ServicePage.objects)
+        .filter(title__icontains=text)
+        .values_list("title", flat=True),
     ):
         names.update(queryset.order_by()[:50])
     lowered = text.lower()
@@ -325,7 +328,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
 def directory_page_for(request: HttpRequest) -> DirectoryIndexPage | None:
     """The site's service directory (the first live one under the site's root)."""
     site = Site.find_for_request(request)
-    pages = DirectoryIndexPage.objects.live()
+    pages = publicly_visible(DirectoryIndexPage.objects)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages.order_by("path").first()
@@ -338,7 +341,7 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
         return []
     return list(
         SearchPromotion.objects.filter(query__query_string=words)
-        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .filter(Q(page__isnull=True) | Q(page__in=publicly_visible(Page.objects)))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -346,7 +349,7 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
 
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
-    pages = InformationPage.objects.live().public().exclude(id__in=exclude_ids)
+    pages = publicly_visible(InformationPage.objects).exclude(id__in=exclude_ids)
     # Pages with every word first; if none has them all, pages with any of them.
     return list(pages.search(text, operator="and")[:limit]) or list(
         pages.search(text, operator="or")[:limit]
