@@ -29,5 +29,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Error pages that never read the request body again (localoffer/views.py says why).
+handler400 = "localoffer.views.bad_request"
+handler500 = "localoffer.views.server_error"
+
 # Wagtail's page serving comes last: it catches everything else.
 urlpatterns += [path("", include(wagtail_urls))]

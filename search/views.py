@@ -2,6 +2,7 @@
 and the shortlist. Thin: the rules live in forms.py, shortlist.py and analytics.py."""
 
 import dataclasses
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
@@ -289,13 +290,20 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         record_search(query, results.total)
 
 
+def search_text(raw: str, max_length: int) -> str:
+    """Typed words as one line: no control characters (a NUL breaks PostgreSQL), spaces tidied."""
+    return " ".join("".join(" " if ord(c) < 32 else c for c in raw[: max_length * 4]).split())[
+        :max_length
+    ]
+
+
 # Autocomplete --------------------------------------------------------------------------------
 
 
 def autocomplete_suggestions(text: str, limit: int = SUGGESTIONS) -> list[str]:
     """Service types, needs and service titles containing the words, those starting with them
     first. Two letters at least."""
-    text = " ".join(text.split())[:100]
+    text = search_text(text, 100)
     if len(text) < 2:
         return []
     names: set[str] = set()
@@ -350,6 +358,10 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
     pages = publicly_visible(InformationPage.objects).exclude(id__in=exclude_ids)
+    # Words only: quotes and brackets are query syntax to the database's full-text search.
+    text = " ".join(re.findall(r"\w+", text))
+    if not text:
+        return []
     # Pages with every word first; if none has them all, pages with any of them.
     return list(pages.search(text, operator="and")[:limit]) or list(
         pages.search(text, operator="or")[:limit]
@@ -359,7 +371,7 @@ def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_G
 @require_GET
 def site_search(request: HttpRequest) -> HttpResponse:
     """`/search/?q=`: guides first, then the best services, with a way into the directory."""
-    text = " ".join(request.GET.get("q", "").split())[:200]
+    text = search_text(request.GET.get("q", ""), 200)
     directory = directory_page_for(request)
     context = {"search_text": text, "directory_page": directory}
     if text:

@@ -64,6 +64,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "localoffer.urls"
+CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"
 
 TEMPLATES = [
     {
