@@ -176,6 +176,7 @@ ADMIN_CSP = {
     "img-src": [CSP.SELF, "data:", "blob:"],
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party images in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor calls to releases.wagtail.org
 
 LOGGING = {
     "version": 1,
