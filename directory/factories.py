@@ -8,8 +8,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import PageViewRestriction
 
 from directory.models import (
     AccessRoute,
@@ -183,3 +185,15 @@ class OpeningTimeFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = OpeningTime
+
+
+def restrict_page(page, kind: str = "password") -> PageViewRestriction:
+    """Put a Wagtail privacy restriction on `page`: "password", "login" or "groups"."""
+    restriction = PageViewRestriction.objects.create(
+        page=page,
+        restriction_type=kind,
+        password="letmein" if kind == PageViewRestriction.PASSWORD else "",
+    )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.get_or_create(name="Restricted readers")[0])
+    return restriction

@@ -5,26 +5,34 @@
   moderator skims past a bot than a parent's words vanish).
 - Time to submit: the form carries a signed timestamp. A form sent faster than a person could
   write is stored too, marked as suspected spam with the number of seconds.
+- Time to submit also expires after a day, and each token counts once: a replayed form is kept
+  but marked for the moderator.
 - Rate limit: each connection may send a few forms in a window. Over the limit, the form is shown
   again with the text kept and a friendly message, so nothing is lost: the person can send it later.
   The IP address is only used, hashed with the site's secret, as a cache key that expires; it is
   never written to the database or the logs.
 """
 
+import hashlib
+import secrets
 import time
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
+
+# The rate limit is the site's one helper, on the shared cache (re-exported for the forms here).
+from directory.ratelimit import client_ip, over_rate_limit  # noqa: F401
 
 _STARTED_SALT = "feedback.form-started"
+# A form's start token is good for a day, and for one submission.
+TOKEN_MAX_AGE_SECONDS = 24 * 60 * 60
 
 
 def form_started_token(now: float | None = None) -> str:
     """A signed token saying when the form was shown, for the hidden `started` field."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=_STARTED_SALT)
+    started = int(now if now is not None else time.time())
+    # The random part tells apart two forms opened in the same second (tokens are single-use).
+    return signing.dumps([started, secrets.token_hex(8)], salt=_STARTED_SALT)
 
 
 def seconds_to_submit(token: str, now: float | None = None) -> float | None:
@@ -35,6 +43,8 @@ def seconds_to_submit(token: str, now: float | None = None) -> float | None:
         started = signing.loads(token, salt=_STARTED_SALT)
     except signing.BadSignature:
         return None
+    if isinstance(started, list) and started:  # [seconds, random part]
+        started = started[0]
     if not isinstance(started, int):
         return None
     return (now if now is not None else time.time()) - started
@@ -54,39 +64,14 @@ def spam_signals(
         seconds = round(max(elapsed, 0))
         plural = "" if seconds == 1 else "s"
         reasons.append(f"Sent {seconds} second{plural} after the form was opened.")
+    elif elapsed > TOKEN_MAX_AGE_SECONDS:
+        reasons.append("Sent more than a day after the form was opened.")
+    elif not _first_use(started_token):
+        reasons.append("The same form was sent before (sent twice, or replayed by a program).")
     return reasons
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address. Behind N trusted proxies (FEEDBACK_TRUSTED_PROXIES = N), the Nth
-    address from the right of X-Forwarded-For; otherwise REMOTE_ADDR."""
-    proxies = getattr(settings, "FEEDBACK_TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_key(scope: str, request: HttpRequest) -> str:
-    digest = salted_hmac("feedback.rate-limit", client_ip(request), algorithm="sha256").hexdigest()
-    return f"feedback:rate:{scope}:{digest}"
-
-
-def over_rate_limit(request: HttpRequest, *, scope: str, limit: int, window_seconds: int) -> bool:
-    """Count one more submission from this connection; True if it goes over `limit` per window.
-
-    A fixed window per connection, kept in Django's cache (it expires by itself).
-    """
-    key = _rate_key(scope, request)
-    cache.add(key, 0, timeout=window_seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window_seconds)
-        count = 1
-    return count > limit
+def _first_use(token: str) -> bool:
+    """Remember the token in the shared cache until it expires; False if it was seen before."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return cache.add(f"feedback:started:{digest}", 1, timeout=TOKEN_MAX_AGE_SECONDS + 60)

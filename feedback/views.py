@@ -2,7 +2,7 @@
 
 import time
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -24,7 +24,13 @@ THANKS_SECONDS = 30 * 60
 HELPFUL_VOTES_PER_WINDOW = 30
 
 
+# Larger ids cannot be in the database (and would overflow its integer type).
+MAX_PAGE_ID = 2**63 - 1
+
+
 def _service_or_404(page_id: int) -> ServicePage:
+    if not 0 < page_id <= MAX_PAGE_ID:
+        raise Http404
     return get_object_or_404(ServicePage.objects.live().public(), pk=page_id)
 
 
@@ -187,6 +193,8 @@ def _page_or_404(raw_id: str | None) -> Page:
         page_id = int(raw_id or "")
     except ValueError:
         page_id = 0
+    if not 0 < page_id <= MAX_PAGE_ID:
+        raise Http404
     return get_object_or_404(Page.objects.live().public(), pk=page_id)
 
 

@@ -3,14 +3,22 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csp import csp_override
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's admin needs a looser Content-Security-Policy than public pages (settings say why).
+    path(
+        "admin/",
+        include(
+            decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP))
+        ),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("api/oruk/", include("oruk.urls")),
@@ -29,6 +37,10 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages that never read the request body again (localoffer/views.py says why).
+handler400 = "localoffer.views.bad_request"
+handler500 = "localoffer.views.server_error"
 
 # Wagtail's page serving comes last: it catches everything else.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,14 +3,15 @@
 import io
 
 from directory.models import ServicePage
+from directory.visibility import publicly_visible
 
 from .serializers import with_related
 from .spreadsheet import service_row, write_rows
 
 
 def published_service_rows() -> list[dict[str, str]]:
-    """One row per live service, as its published version reads, in title order."""
-    pages = with_related(ServicePage.objects.live()).order_by("title", "pk")
+    """One row per publicly visible service, as its published version reads, in title order."""
+    pages = with_related(publicly_visible(ServicePage.objects)).order_by("title", "pk")
     return [service_row(page) for page in pages]
 
 

@@ -87,8 +87,10 @@ def _whole_number(params: QueryDict, name: str, low: int, high: int) -> int | No
     raw = _single(params, name)
     if raw is None or raw == "":
         return None
-    if not re.fullmatch(r"[+-]?\d+", raw):
+    if not re.fullmatch(r"[+-]?[0-9]+", raw):
         raise ParameterError(name, f"{name} must be a whole number")
+    if len(raw.lstrip("+-").lstrip("0")) > len(str(high)):  # too long to be in range
+        raise ParameterError(name, f"{name} must be between {low} and {high}")
     value = int(raw)
     if value < low or value > high:
         raise ParameterError(name, f"{name} must be between {low} and {high}")
@@ -139,7 +141,7 @@ def _day(params: QueryDict) -> int | None:
     if raw is None or raw == "":
         return None
     day = DAYS.get(raw.upper())
-    if day is None and raw.isdigit() and 1 <= int(raw) <= 7:
+    if day is None and raw in {"1", "2", "3", "4", "5", "6", "7"}:
         day = int(raw)
     if day is None:
         raise ParameterError("day", "day must be a weekday such as MO, TU or Monday")
@@ -163,6 +165,12 @@ def _modified_after(params: QueryDict) -> datetime.datetime | None:
         )
     if timezone.is_naive(value):
         value = value.replace(tzinfo=datetime.UTC)
+    try:  # the database compares in UTC: 9999-12-31T23:59:59-12:00 is past the last datetime
+        value = value.astimezone(datetime.UTC)
+    except OverflowError:
+        value = None
+    if value is None or not 1 < value.year < 9999:
+        raise ParameterError("modified_after", "modified_after must be between 0002 and 9998")
     return value
 
 
@@ -175,7 +183,7 @@ def _term_ids(params: QueryDict) -> tuple[uuid.UUID, ...]:
 
 def parse_service_filters(params: QueryDict) -> ServiceFilters:
     """The ORUK service filters from a query string, checked."""
-    search = (_single(params, "search") or "")[:MAX_SEARCH_LENGTH]
+    search = (_single(params, "search") or "").replace("\x00", "")[:MAX_SEARCH_LENGTH]
     taxonomy_id = _single(params, "taxonomy_id")
     minimum_age = _age(params, "minimum_age")
     maximum_age = _age(params, "maximum_age")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from directory.models import OpeningTime, ServiceLocation, ServicePage
+from directory.visibility import publicly_visible
 from search.contract import SearchQuery
 from search.services import search_services
 
@@ -68,7 +69,7 @@ def _open_any_day(start: datetime.time | None, end: datetime.time | None) -> tup
         openings = openings.filter(opens__lt=end)
     if start is not None:
         openings = openings.filter(closes__gt=start)
-    ids = ServicePage.objects.live().filter(pk__in=openings.values("page_id"))
+    ids = publicly_visible(ServicePage.objects).filter(pk__in=openings.values("page_id"))
     found = tuple(ids.values_list("uuid", flat=True))
     if not found:
         raise NothingMatches
@@ -140,7 +141,7 @@ def find_services(filters: ServiceFilters, pagination: Pagination, *, full: bool
         return Found([], results.total)
     related = with_related if full else with_summary_related
     pages = _pages_in_order(
-        [hit.page_id for hit in results.hits], related(ServicePage.objects.live())
+        [hit.page_id for hit in results.hits], related(publicly_visible(ServicePage.objects))
     )
     return Found(pages, results.total)
 
@@ -152,7 +153,11 @@ def _matching_service_ids(filters: ServiceFilters) -> list[int]:
     locations walks the search's pages; with no filters every live service matches.
     """
     if filters.is_empty:
-        return list(ServicePage.objects.live().order_by("title", "pk").values_list("pk", flat=True))
+        return list(
+            publicly_visible(ServicePage.objects)
+            .order_by("title", "pk")
+            .values_list("pk", flat=True)
+        )
     ids: list[int] = []
     for number in range(1, MAX_SEARCH_PAGES + 1):
         try:
@@ -170,7 +175,7 @@ def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> F
     """One page of (service, location) pairs of the matching services."""
     service_ids = _matching_service_ids(filters)
     rank = {pk: position for position, pk in enumerate(service_ids)}
-    live_places = ServiceLocation.objects.filter(page__live=True)
+    live_places = ServiceLocation.objects.filter(page__in=publicly_visible(ServicePage.objects))
     if not filters.is_empty:  # with no filters every live service's places are listed
         live_places = live_places.filter(page_id__in=service_ids)
     pairs = [p for p in live_places.values_list("pk", "page_id", "sort_order") if p[1] in rank]
@@ -180,7 +185,7 @@ def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> F
     places = {place.pk: place for place in ServiceLocation.objects.filter(pk__in=wanted)}
     pages = {
         p.pk: p
-        for p in with_summary_related(ServicePage.objects.live()).filter(
+        for p in with_summary_related(publicly_visible(ServicePage.objects)).filter(
             pk__in={place.page_id for place in places.values()}
         )
     }
@@ -194,8 +199,10 @@ def find_service_locations(filters: ServiceFilters, pagination: Pagination) -> F
 
 def service_location(location_uuid: uuid.UUID) -> ServiceLocation | None:
     """A live service's location by its UUID (the service_at_location id), fully prefetched."""
-    place = ServiceLocation.objects.filter(uuid=location_uuid, page__live=True).first()
+    place = ServiceLocation.objects.filter(
+        uuid=location_uuid, page__in=publicly_visible(ServicePage.objects)
+    ).first()
     if place is None:
         return None
-    place.page = with_related(ServicePage.objects.live()).get(pk=place.page_id)
+    place.page = with_related(publicly_visible(ServicePage.objects)).get(pk=place.page_id)
     return place

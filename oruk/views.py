@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import PageLogEntry
 
 from directory.models import ServicePage
+from directory.visibility import publicly_visible
 
 from . import openapi, queries, serializers
 from .params import (
@@ -177,7 +178,8 @@ def service_list(request: HttpRequest) -> Payload:
 def service_detail(request: HttpRequest, id: str) -> Payload:
     """`/services/{id}`: one live service, fully nested."""
     service_uuid = parse_uuid(id, "id")
-    page = serializers.with_related(ServicePage.objects.live()).filter(uuid=service_uuid).first()
+    pages = serializers.with_related(publicly_visible(ServicePage.objects))
+    page = pages.filter(uuid=service_uuid).first()
     if page is None:
         raise NotFound("No published service has this id")
     return Payload(serializers.service_detail(page, request), page.last_published_at)

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 
 from directory.models import District, ServicePage
 from directory.models.pages import CostType, age_bands_for
+from directory.visibility import publicly_visible
 from search.analysis import terms
 from search.models import (
     ServiceDocument,
@@ -53,8 +54,8 @@ def elasticsearch_enabled() -> bool:
 
 
 def live_services(page_ids: Iterable[int] | None = None):
-    """Live services with everything indexing reads, fetched in a fixed number of queries."""
-    pages = ServicePage.objects.live().select_related("organisation", "provider_type")
+    """Publicly visible services with everything indexing reads, in a fixed number of queries."""
+    pages = publicly_visible(ServicePage.objects).select_related("organisation", "provider_type")
     if page_ids is not None:
         pages = pages.filter(pk__in=list(page_ids))
     return pages.prefetch_related(

@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -16,10 +15,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from directory.models import ServiceContact, ServicePage
+from directory.ratelimit import count_and_check, over_rate_limit
+from directory.visibility import publicly_visible
 
 SESSION_KEY = "shortlist"
 MAX_SERVICES = 50
-# Email sending is limited per browser session and for the whole site, per hour.
+# Email sending is limited per client and browser session, and for the whole site, per hour.
 EMAIL_LIMIT_PER_SESSION = 3
 EMAIL_LIMIT_SITE_WIDE = 200
 EMAIL_LIMIT_WINDOW_SECONDS = 60 * 60
@@ -72,7 +73,12 @@ def find_service(service_id: str) -> ServicePage | None:
     ids = parse_service_ids([service_id])
     if not ids:
         return None
-    return ServicePage.objects.live().filter(uuid=ids[0]).only("id", "title", "uuid").first()
+    return (
+        publicly_visible(ServicePage.objects)
+        .filter(uuid=ids[0])
+        .only("id", "title", "uuid")
+        .first()
+    )
 
 
 def shortlisted_services(service_ids: list[str]) -> list[ServicePage]:
@@ -84,7 +90,7 @@ def shortlisted_services(service_ids: list[str]) -> list[ServicePage]:
     if not service_ids:
         return []
     services = (
-        ServicePage.objects.live()
+        publicly_visible(ServicePage.objects)
         .filter(uuid__in=service_ids)
         .select_related("organisation")
         .prefetch_related(
@@ -109,23 +115,20 @@ def shared_path(service_ids: list[str]) -> str:
     return f"{reverse('shortlist_shared')}?ids={','.join(service_ids)}"
 
 
-def _allow(key: str, limit: int) -> bool:
-    cache.add(key, 0, EMAIL_LIMIT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, EMAIL_LIMIT_WINDOW_SECONDS)
-        count = 1
-    return count <= limit
-
-
 def email_allowed(request: HttpRequest) -> bool:
-    """Whether this session may send another shortlist email now (counts the attempt)."""
-    if not request.session.session_key:
-        request.session.save()
-    session_key = f"shortlist-email:{request.session.session_key}"
-    return _allow(session_key, EMAIL_LIMIT_PER_SESSION) and _allow(
-        "shortlist-email:site", EMAIL_LIMIT_SITE_WIDE
+    """Whether this client and session may send another shortlist email now (counts it).
+
+    Keyed by the client as well as the session, so fresh sessions do not reset the count.
+    """
+    limited = over_rate_limit(
+        request,
+        scope="shortlist-email",
+        limit=EMAIL_LIMIT_PER_SESSION,
+        window_seconds=EMAIL_LIMIT_WINDOW_SECONDS,
+        per_session=True,
+    )
+    return not limited and count_and_check(
+        "rate:shortlist-email:site", EMAIL_LIMIT_SITE_WIDE, EMAIL_LIMIT_WINDOW_SECONDS
     )
 
 

@@ -4,7 +4,7 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from directory.models import (
@@ -45,6 +45,18 @@ def reindex_moved_services(sender, instance, **kwargs) -> None:
     page = instance if isinstance(instance, Page) else Page.objects.get(pk=instance.pk)
     ids = ServicePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
     index_services(ids)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def reindex_after_privacy_change(sender, instance, **kwargs) -> None:
+    """A restricted service leaves the index; one whose last restriction goes comes back."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:  # the restricted page itself is being deleted
+        return
+    index_services(
+        ServicePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    )
 
 
 @receiver(page_published, sender=DirectoryIndexPage)

@@ -2,6 +2,7 @@
 and the shortlist. Thin: the rules live in forms.py, shortlist.py and analytics.py."""
 
 import dataclasses
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
@@ -17,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
+from directory.visibility import publicly_visible
 from search import shortlist
 from search.analytics import record_search
 from search.contract import SearchHit, SearchQuery, SearchResults
@@ -207,7 +209,7 @@ def promoted_service_ids(text: str) -> list:
     if not words:
         return []
     return list(
-        ServicePage.objects.live()
+        publicly_visible(ServicePage.objects)
         .filter(
             searchpromotion__query__query_string=words,
         )
@@ -246,7 +248,7 @@ def run_directory_search(form: DirectorySearchForm) -> tuple[SearchQuery, Search
 
 
 def sendiass_page() -> Page | None:
-    return InformationPage.objects.live().filter(schedule2_heading="sendiass").first()
+    return publicly_visible(InformationPage.objects).filter(schedule2_heading="sendiass").first()
 
 
 def directory_search_context(page: Page, request: HttpRequest, context: dict) -> None:
@@ -288,20 +290,29 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         record_search(query, results.total)
 
 
+def search_text(raw: str, max_length: int) -> str:
+    """Typed words as one line: no control characters (a NUL breaks PostgreSQL), spaces tidied."""
+    return " ".join("".join(" " if ord(c) < 32 else c for c in raw[: max_length * 4]).split())[
+        :max_length
+    ]
+
+
 # Autocomplete --------------------------------------------------------------------------------
 
 
 def autocomplete_suggestions(text: str, limit: int = SUGGESTIONS) -> list[str]:
     """Service types, needs and service titles containing the words, those starting with them
     first. Two letters at least."""
-    text = " ".join(text.split())[:100]
+    text = search_text(text, 100)
     if len(text) < 2:
         return []
     names: set[str] = set()
     for queryset in (
         ServiceType.objects.filter(name__icontains=text).values_list("name", flat=True),
         Need.objects.filter(name__icontains=text).values_list("name", flat=True),
-        ServicePage.objects.live().filter(title__icontains=text).values_list("title", flat=True),
+        publicly_visible(ServicePage.objects)
+        .filter(title__icontains=text)
+        .values_list("title", flat=True),
     ):
         names.update(queryset.order_by()[:50])
     lowered = text.lower()
@@ -325,7 +336,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
 def directory_page_for(request: HttpRequest) -> DirectoryIndexPage | None:
     """The site's service directory (the first live one under the site's root)."""
     site = Site.find_for_request(request)
-    pages = DirectoryIndexPage.objects.live()
+    pages = publicly_visible(DirectoryIndexPage.objects)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages.order_by("path").first()
@@ -338,7 +349,7 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
         return []
     return list(
         SearchPromotion.objects.filter(query__query_string=words)
-        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .filter(Q(page__isnull=True) | Q(page__in=publicly_visible(Page.objects)))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -346,7 +357,11 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
 
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
-    pages = InformationPage.objects.live().public().exclude(id__in=exclude_ids)
+    pages = publicly_visible(InformationPage.objects).exclude(id__in=exclude_ids)
+    # Words only: quotes and brackets are query syntax to the database's full-text search.
+    text = " ".join(re.findall(r"\w+", text))
+    if not text:
+        return []
     # Pages with every word first; if none has them all, pages with any of them.
     return list(pages.search(text, operator="and")[:limit]) or list(
         pages.search(text, operator="or")[:limit]
@@ -356,7 +371,7 @@ def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_G
 @require_GET
 def site_search(request: HttpRequest) -> HttpResponse:
     """`/search/?q=`: guides first, then the best services, with a way into the directory."""
-    text = " ".join(request.GET.get("q", "").split())[:200]
+    text = search_text(request.GET.get("q", ""), 200)
     directory = directory_page_for(request)
     context = {"search_text": text, "directory_page": directory}
     if text:

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from directory.blocks import RICH_TEXT_FEATURES, InformationStreamBlock
 from directory.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
+from directory.visibility import publicly_visible
 
 MAX_AGE = 25
 
@@ -167,8 +168,7 @@ class DirectoryIndexPage(Page):
     def services(self):
         """The live services in this directory, ready for listing without further queries."""
         return (
-            ServicePage.objects.child_of(self)
-            .live()
+            publicly_visible(ServicePage.objects.child_of(self))
             .select_related("organisation")
             .prefetch_related("service_types", "districts")
             .order_by("title")

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +105,7 @@ USERSESSIONS_TRACK_ACTIVITY = True
 ACCOUNTS_REQUIRE_STAFF_MFA = True
 
 ROOT_URLCONF = "localoffer.urls"
+CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -113,6 +116,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -190,6 +194,31 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "localoffer@example.org")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Content-Security-Policy (Django's own). Public pages: no inline scripts or styles at all; a
+# template that must have one marks it with nonce="{{ csp_nonce }}".
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# Wagtail's admin (applied to /admin/ in localoffer/urls.py) writes inline scripts and style
+# attributes it cannot mark with a nonce (a nonce would switch 'unsafe-inline' off).
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party images in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor calls to releases.wagtail.org
 
 LOGGING = {
     "version": 1,

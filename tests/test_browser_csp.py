@@ -1,0 +1,94 @@
+"""No Content-Security-Policy violation in a real browser, on every public page type and on the
+Wagtail admin (dashboard, page explorer, the service editor with its widgets, snippets)."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from directory.models import DirectoryIndexPage, InformationPage, ServicePage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Registered before any page script runs; CSP does not apply to scripts the browser injects.
+LISTEN = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
+
+
+def violations_on(page, url: str, console: list[str]) -> list[str]:
+    console.clear()
+    response = page.goto(url)
+    assert response is not None and response.status < 500, url
+    assert response.headers.get("content-security-policy"), url
+    page.wait_for_load_state("networkidle")
+    found = page.evaluate("window.__csp") + [m for m in console if "Content Security" in m]
+    return [f"{url}: {v}" for v in found]
+
+
+@pytest.fixture
+def watched(page):
+    console: list[str] = []
+    page.add_init_script(LISTEN)
+    page.on("console", lambda message: console.append(message.text))
+    return page, console
+
+
+def test_no_violation_on_public_pages(live_server, watched):
+    call_command("load_demo_content", stdout=io.StringIO())
+    page, console = watched
+    directory = DirectoryIndexPage.objects.live().first()
+    service = ServicePage.objects.live().first()
+    guide = InformationPage.objects.live().first()
+    urls = [
+        "/",
+        directory.url,
+        f"{directory.url}?q=short+breaks&postcode=ST16+2DH",
+        service.url,
+        guide.url,
+        "/search/?q=autism",
+        "/shortlist/",
+        "/feedback/",
+        f"/feedback/service/{service.pk}/",
+        "/feedback/young-people/",
+        "/no-such-page/",
+    ]
+    found = []
+    for url in urls:
+        found += violations_on(page, live_server.url + url, console)
+    assert found == [], "\n".join(found)
+
+
+def test_no_violation_in_the_admin(live_server, watched):
+    call_command("load_demo_content", stdout=io.StringIO())
+    page, console = watched
+    admin = get_user_model().objects.create_superuser("csp-admin", "csp@example.org", "x" * 20)
+    client = Client()
+    client.force_login(admin)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    service = ServicePage.objects.live().first()
+    urls = [
+        "/admin/",
+        f"/admin/pages/{service.get_parent().pk}/",
+        f"/admin/pages/{service.pk}/edit/",
+        "/admin/snippets/",
+        "/admin/reports/",
+    ]
+    found = []
+    for url in urls:
+        found += violations_on(page, live_server.url + url, console)
+    assert page.locator("h1").count() >= 1
+    assert found == [], "\n".join(found)
