@@ -16,6 +16,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 COMMENT_MAX_LENGTH = 5000
+HELPFULNESS_COMMENT_MAX_LENGTH = 1000
 # Reference numbers: no 0/O, 1/I/L, so they can be read out on the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -24,9 +25,6 @@ def new_reference() -> str:
     """A random, unambiguous reference such as "FB-7K2M-Q9XD" for a feedback item."""
     code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"FB-{code[:4]}-{code[4:]}"
-
-
-HELPFULNESS_COMMENT_MAX_LENGTH = 1000
 
 
 class Theme(index.Indexed, models.Model):
@@ -58,7 +56,7 @@ class FeedbackItem(models.Model):
         SURVEY_ANSWER = "survey_answer", "A free-text survey answer"
         AGENDA_PROPOSAL = "agenda_proposal", "A forum agenda proposal"
         MINUTES_COMMENT = "minutes_comment", "A comment on draft forum minutes"
-        CHECK_BACK = "check_back", '"Did this make a difference?" answer'
+        CHECK_BACK = "check_back", "\"Did this make a difference?\" answer"
 
     class Topic(models.TextChoices):
         # Regulation 56(1) of the SEND Regulations 2014.
