@@ -1,6 +1,5 @@
 """Publishing a response tells the people waiting for it (see `loop.announce`)."""
 
-from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -11,4 +10,5 @@ from you_said_we_did.models import ResponsePage
 def tell_people_about_response(sender, instance: ResponsePage, **kwargs) -> None:
     from you_said_we_did.loop import announce
 
-    transaction.on_commit(lambda: announce(instance))
+    # In the publishing transaction: the outbox sends only once it commits.
+    announce(instance)

@@ -18,6 +18,15 @@ from you_said_we_did.models import (
 
 
 @pytest.fixture(autouse=True)
+def _commit_callbacks_run_at_once(monkeypatch):
+    """Tests run inside one transaction that never commits; run on-commit work (the outbox's
+    sending task) at once instead. Tests marked transaction=True commit for real."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda fn, using=None, robust=False: fn())
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield
