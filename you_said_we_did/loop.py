@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from feedback.models import FeedbackItem, ModerationLogEntry
 from feedback.retention import months_before
@@ -131,7 +132,14 @@ def _send(subscriber: Subscriber, response: ResponsePage, event: str, template: 
 
 def announce(response: ResponsePage) -> int:
     """Tell subscribers about a newly published response or what changed. Returns emails queued."""
-    response = ResponsePage.objects.get(pk=response.pk)
+    with transaction.atomic():
+        # One announcement at a time per response: two editors publishing together must not
+        # split the events between them (one would send "published", the other "changed").
+        Page.objects.select_for_update().filter(pk=response.pk).values_list("pk").first()
+        return _announce(ResponsePage.objects.get(pk=response.pk))
+
+
+def _announce(response: ResponsePage) -> int:
     erase_closed_addresses()
     updates = list(response.updates.all())
     new_events = _claim_events(
