@@ -74,7 +74,10 @@ class ResponseChoiceMixin(forms.Form):
         required=False,
         strip=False,
         label="Email address",
-        help_text="We only use this to tell you about a response. We delete it after a year.",
+        help_text=(
+            "We only use this to tell you about a response and ask if it made a difference. "
+            "We delete it after that, or after a year, whichever comes first."
+        ),
     )
 
     email_required_message = "Enter your email address so we can tell you about a response"
@@ -245,7 +248,9 @@ class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
         super().__init__(*args, **kwargs)
         self.under_13 = under_13
         self.fields["wants_response"].label = "Tell me what you did about it"
-        self.fields["email"].help_text = "We only use it to tell you. We delete it after a year."
+        self.fields["email"].help_text = (
+            "We only use it to tell you. We delete it when we have told you, or after a year."
+        )
         if not under_13:
             del self.fields["helped_by_parent"]
 

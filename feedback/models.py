@@ -5,6 +5,8 @@ ever see is the moderator's `public_text`. Personal data (the email address) is 
 retention period, leaving the anonymised comment.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +17,14 @@ from wagtail.search import index
 
 COMMENT_MAX_LENGTH = 5000
 HELPFULNESS_COMMENT_MAX_LENGTH = 1000
+# Reference numbers: no 0/O, 1/I/L, so they can be read out on the phone.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_reference() -> str:
+    """A random, unambiguous reference such as "FB-7K2M-Q9XD" for a feedback item."""
+    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"FB-{code[:4]}-{code[4:]}"
 
 
 class Theme(index.Indexed, models.Model):
@@ -79,6 +89,9 @@ class FeedbackItem(models.Model):
         MANUAL = "manual", "Flagged by a moderator"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    reference = models.CharField(
+        max_length=12, unique=True, null=True, editable=False, help_text="Given to the sender."
+    )
     subject_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -155,6 +168,7 @@ class FeedbackItem(models.Model):
     def save(self, *args, **kwargs) -> None:
         # The day it arrived, in local time, kept beside the timestamp for fast grouping.
         self.created_date = timezone.localdate(self.submitted_at)
+        self.reference = self.reference or new_reference()
         super().save(*args, **kwargs)
 
     @property

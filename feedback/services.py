@@ -14,6 +14,15 @@ from feedback.models import (
     PageHelpfulness,
 )
 from feedback.safeguarding import notify_safeguarding_contact, screen_for_safeguarding
+from notifications.outbox import queue_email
+
+ACKNOWLEDGEMENT = """Thank you for your feedback. We have received it.
+
+Your reference number is {reference}. Please quote it if you contact us about it.
+
+We read all feedback. You asked us to tell you what we do about it: we will email you when
+there is a response in "You said, we did". We only keep your email address for that.
+"""
 
 
 @dataclass
@@ -78,6 +87,13 @@ def submit_feedback(submission: Submission) -> FeedbackItem:
             )
     if terms:
         notify_safeguarding_contact(item)
+    if item.email:
+        queue_email(
+            key=f"feedback-ack:{item.pk}",
+            to=item.email,
+            subject=f"We have received your feedback ({item.reference})",
+            body=ACKNOWLEDGEMENT.format(reference=item.reference),
+        )
     return item
 
 

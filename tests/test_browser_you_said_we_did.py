@@ -1,0 +1,47 @@
+"""You said, we did in a real browser: the index with a filter, a response page, the register.
+
+Each page is checked with axe (WCAG 2.2 A and AA); the filter works without JavaScript.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(live_server) -> str:
+    call_command("load_demo_content", stdout=io.StringIO())
+    return live_server.url
+
+
+def test_index_response_and_register_are_accessible(demo_site, page):
+    page.goto(demo_site + "/you-said-we-did/")
+    assert page.locator("h1").inner_text().strip() == "You said, we did"
+    assert "6 responses" in page.locator("main").inner_text()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Done (1)").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "1 response" in main and "The same school bus driver every day" in main
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Remove filter: Status: Done").click()
+    page.wait_for_load_state()
+    assert "6 responses" in page.locator("main").inner_text()
+
+    page.get_by_role("link", name="The same school bus driver every day").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "New contracts signed" in main and "SEND transport team" in main
+    assert_no_axe_violations(page)
+
+    page.goto(demo_site + "/you-said-we-did/register/")
+    main = page.locator("main").inner_text()
+    assert "Comments and responses" in main and "left out as vexatious" in main
+    assert_no_axe_violations(page)

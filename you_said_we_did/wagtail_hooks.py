@@ -1,0 +1,112 @@
+"""Plug-ins of You said, we did: evidence sources, the block on service pages, the editors'
+screens (in the Feedback menu), the dashboard panel and the demo content.
+
+Hooks this app defines for others:
+- `yswd_evidence_sources`: fn() -> list[evidence.EvidenceSource]; see `you_said_we_did/evidence.py`.
+"""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import path, reverse_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import Page
+
+from feedback.permissions import can_moderate
+from you_said_we_did import admin_views, figures, sources
+from you_said_we_did.models import ResponsePage
+from you_said_we_did.register import register_staleness
+
+
+@hooks.register("yswd_evidence_sources")
+def own_evidence_sources() -> list:
+    return [sources.FEEDBACK, sources.SERVICES]
+
+
+@hooks.register("service_page_footer")
+def responses_about_service(request: HttpRequest | None, page: Page | None) -> str:
+    """ "You said, we did" on a service page: the live responses about it."""
+    if page is None or not getattr(page, "pk", None):
+        return ""
+    responses = (
+        ResponsePage.objects.live()
+        .public()
+        .filter(service_links__service_id=page.pk)
+        .distinct()
+        .order_by("-last_published_at")
+    )
+    if not responses:
+        return ""
+    return render_to_string(
+        "you_said_we_did/includes/service_responses.html", {"responses": responses}, request
+    )
+
+
+class YouSaidWeDidAdmin(ViewSet):
+    """URLs under /admin/you-said-we-did/, namespace "yswd_admin"."""
+
+    name = "yswd_admin"
+    url_prefix = "you-said-we-did"
+    icon = "comment"
+
+    def get_urlpatterns(self) -> list:
+        waiting = admin_views.WaitingForResponseView
+        return [
+            path("waiting/", waiting.as_view(), name="waiting"),
+            path("waiting/results/", waiting.as_view(results_only=True), name="waiting_results"),
+            path("create/", admin_views.CreateResponseView.as_view(), name="create"),
+            path("figures/", admin_views.FiguresView.as_view(), name="figures"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_yswd_admin() -> ViewSet:
+    return YouSaidWeDidAdmin()
+
+
+class _ModeratorMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_moderate(request.user)
+
+
+@hooks.register("register_feedback_menu_item")
+def waiting_menu_item() -> MenuItem:
+    return _ModeratorMenuItem(
+        "Waiting for a response", reverse_lazy("yswd_admin:waiting"), icon_name="time", order=450
+    )
+
+
+@hooks.register("register_feedback_menu_item")
+def figures_menu_item() -> MenuItem:
+    return _ModeratorMenuItem(
+        "You said, we did figures", reverse_lazy("yswd_admin:figures"), icon_name="table", order=460
+    )
+
+
+class ResponsesHomePanel(Component):
+    """Admin home: the register's freshness warning and how much feedback awaits a response."""
+
+    name = "yswd_register"
+    template_name = "you_said_we_did/admin/home_panel.html"
+    order = 55
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["staleness"] = register_staleness()
+        context["waiting_count"] = figures.feedback_waiting().count()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_responses_panel(request, panels) -> None:
+    if can_moderate(request.user):
+        panels.append(ResponsesHomePanel())
+
+
+@hooks.register("load_demo_content")
+def load_demo_responses() -> str:
+    from you_said_we_did.demo import load_demo
+
+    return load_demo()
