@@ -69,7 +69,9 @@ def test_one_way_table_hides_a_second_option():
 def test_subtraction_attack_never_works(seed):
     rng = random.Random(seed)
     n_rows, n_cols = rng.randint(1, 5), rng.randint(1, 6)
-    cells = [[rng.choice([0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for _ in range(n_cols)] for _ in range(n_rows)]
+    cells = [
+        [rng.choice([0, 1, 2, 3, 4, 5, 6, 9, 15, 40]) for _ in range(n_cols)] for _ in range(n_rows)
+    ]
     threshold = rng.choice([3, 5, 10])
     flags, rows, cols, total = protect(cells, threshold)
     assert recoverable(cells, flags, rows, cols, total) == []
@@ -91,7 +93,9 @@ def answered(survey, districts):
         response = SurveyResponse.objects.create(survey=survey)
         SurveyAnswer.objects.create(response=response, question_uuid=questions[0].uuid, value=q1)
         if q3:
-            SurveyAnswer.objects.create(response=response, question_uuid=questions[2].uuid, value=q3)
+            SurveyAnswer.objects.create(
+                response=response, question_uuid=questions[2].uuid, value=q3
+            )
         SurveyAnswer.objects.create(response=response, question_uuid=questions[3].uuid, value=q4)
     return survey
 
@@ -128,7 +132,9 @@ def test_published_results_hide_small_numbers(answered):
 @pytest.mark.django_db
 def test_crosstab_by_district(answered):
     questions = answered.ordered_questions()
-    results = survey_results(answered, uuids=[str(questions[0].uuid)], by=questions[3], suppress=True)
+    results = survey_results(
+        answered, uuids=[str(questions[0].uuid)], by=questions[3], suppress=True
+    )
     tab = results[0].crosstab
     assert tab.columns == ["East", "North", "South"]
     yes_row = tab.rows[0]
@@ -136,9 +142,16 @@ def test_crosstab_by_district(answered):
     assert yes_row[1][0].hidden == SMALL  # 2 in East
     cells = [[c.count for c in cells] for _, cells, _ in tab.rows]
     flags = [[c.hidden for c in cells] for _, cells, _ in tab.rows]
-    assert recoverable(
-        cells, flags, [t.hidden for _, _, t in tab.rows], [c.hidden for c in tab.column_totals], tab.total.hidden
-    ) == []
+    assert (
+        recoverable(
+            cells,
+            flags,
+            [t.hidden for _, _, t in tab.rows],
+            [c.hidden for c in tab.column_totals],
+            tab.total.hidden,
+        )
+        == []
+    )
 
 
 @pytest.mark.django_db
