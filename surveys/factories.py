@@ -3,6 +3,7 @@
 import wagtail_factories
 
 from surveys.models import SurveyPage
+from surveys.services import create_survey
 
 
 class SurveyPageFactory(wagtail_factories.PageFactory):
@@ -14,13 +15,7 @@ class SurveyPageFactory(wagtail_factories.PageFactory):
 
 
 def add_survey(parent, questions: list[dict], **fields) -> SurveyPage:
-    """A live survey under `parent` with `questions` (dicts of SurveyQuestion fields), published."""
-    from surveys.models import SurveyQuestion
-
-    survey = SurveyPageFactory.build(**fields)
-    parent.add_child(instance=survey)
-    for order, question in enumerate(questions):
-        SurveyQuestion.objects.create(page=survey, sort_order=order, **question)
-    survey.save_revision().publish()
-    survey.refresh_from_db()
-    return survey
+    """A live survey under `parent` with `questions` (dicts of SurveyQuestion fields)."""
+    fields.setdefault("title", SurveyPageFactory.title)
+    fields.setdefault("privacy_statement", SurveyPageFactory.privacy_statement)
+    return create_survey(parent, questions, **fields)

@@ -187,3 +187,9 @@ class ConsentForm(forms.Form):
 
 class SendForm(SpamGuardForm):
     """The "Check your answers" page's send button, with the feedback forms' spam defences."""
+
+    publish_consent = forms.BooleanField(
+        required=False,
+        label="You may publish short quotes from what I wrote, without my name",
+        help_text="We take out anything that could identify you or someone else.",
+    )

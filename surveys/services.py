@@ -13,7 +13,13 @@ from surveys.flow import visible_questions
 from surveys.forms import check_stored_answer
 from surveys.forms_admin import district_choices
 from surveys.kinds import TEXT_KINDS, QuestionKind
-from surveys.models import OneResponsePer, SurveyAnswer, SurveyPage, SurveyResponse
+from surveys.models import (
+    OneResponsePer,
+    SurveyAnswer,
+    SurveyPage,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 
 class SurveyClosed(Exception):
@@ -29,6 +35,17 @@ class Outcome:
     response: SurveyResponse
     safeguarding: bool = False
     problems: dict[str, str] = field(default_factory=dict)
+
+
+def create_survey(parent, questions: list[dict], **fields) -> SurveyPage:
+    """Publish a survey under `parent` with `questions` (dicts of SurveyQuestion fields)."""
+    survey = SurveyPage(**fields)
+    parent.add_child(instance=survey)
+    for order, question in enumerate(questions):
+        SurveyQuestion.objects.create(page=survey, sort_order=order, **question)
+    survey.save_revision().publish()
+    survey.refresh_from_db()
+    return survey
 
 
 def browser_key(survey: SurveyPage, browser_id: str) -> str:
@@ -79,6 +96,7 @@ def submit_response(
     browser_id: str = "",
     entered_by=None,
     spam_reasons: list[str] | None = None,
+    publish_consent: bool = False,
     check_open: bool = True,
 ) -> Outcome:
     """Store one response. Raises SurveyClosed, AlreadyAnswered, or ValueError with problems.
@@ -138,6 +156,7 @@ def submit_response(
                                 writer=FeedbackItem.Writer.YOUNG_PERSON if young else "",
                                 district_id=district.pk if district else None,
                                 spam_reasons=list(spam_reasons or []),
+                                publish_consent=publish_consent,
                             )
                         )
                         safeguarding = safeguarding or item.is_safeguarding

@@ -23,7 +23,7 @@ from surveys.flow import (
 )
 from surveys.forms import ConsentForm, SendForm, StepForm
 from surveys.forms_admin import district_choices
-from surveys.kinds import FACES_CHOICES, QuestionKind, fixed_choices
+from surveys.kinds import FACES_CHOICES, TEXT_KINDS, QuestionKind, fixed_choices
 from surveys.models import OneResponsePer, SurveyPage, SurveyResponse
 from surveys.services import AlreadyAnswered, SurveyClosed, already_answered, submit_response
 
@@ -287,6 +287,7 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
                     answers,
                     version=state.get("version", SurveyResponse.Version.STANDARD),
                     submission_key=state.get("key"),
+                    publish_consent=form.cleaned_data.get("publish_consent", False),
                     user=request.user if request.user.is_authenticated else None,
                     browser_id=request.COOKIES.get(BROWSER_COOKIE, ""),
                     spam_reasons=spam_signals(
@@ -330,7 +331,13 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
     return render(
         request,
         "surveys/check.html",
-        {"survey": survey, "rows": rows, "form": form, "young": young},
+        {
+            "survey": survey,
+            "rows": rows,
+            "form": form,
+            "young": young,
+            "wrote_text": any(q.kind in TEXT_KINDS and answers.get(str(q.uuid)) for q in visible),
+        },
         status=status,
     )
 

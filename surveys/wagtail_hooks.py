@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from surveys.demo import content as demo_content
 from surveys.models import SurveyPage
 from surveys.viewsets import SurveyAdminViewSet, SurveyResponseViewSet
 
@@ -31,3 +32,8 @@ def survey_header_buttons(page, user, view_name, next_url=None):
         reverse("surveys_admin:paper", args=[page.pk]),
         priority=81,
     )
+
+
+@hooks.register("load_demo_content")
+def load_demo_surveys() -> str:
+    return demo_content.load_demo_surveys()

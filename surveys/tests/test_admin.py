@@ -23,9 +23,16 @@ def responses(survey, django_user_model):
     questions = survey.ordered_questions()
     submit_response(
         survey,
-        {str(questions[0].uuid): "no", str(questions[4].uuid): "=HYPERLINK(\"http://evil\")"},
+        {str(questions[0].uuid): "no", str(questions[4].uuid): '=HYPERLINK("http://evil")'},
     )
-    submit_response(survey, {str(questions[0].uuid): "yes", str(questions[1].uuid): "School", str(questions[2].uuid): "3"})
+    submit_response(
+        survey,
+        {
+            str(questions[0].uuid): "yes",
+            str(questions[1].uuid): "School",
+            str(questions[2].uuid): "3",
+        },
+    )
     return SurveyResponse.objects.all()
 
 
@@ -64,13 +71,16 @@ def test_paper_response_is_marked_as_entered_on_behalf(client, admin_user, surve
 def test_paper_response_refuses_tampered_choice(client, admin_user, survey):
     client.force_login(admin_user)
     page = client.post(
-        reverse("surveys_admin:paper", args=[survey.pk]), {"meta-source": "phone", qname(survey, 1): "maybe"}
+        reverse("surveys_admin:paper", args=[survey.pk]),
+        {"meta-source": "phone", qname(survey, 1): "maybe"},
     )
     assert page.status_code == 200
     assert SurveyResponse.objects.count() == 0
 
 
-def test_csv_export_is_formula_safe_and_without_accounts_by_default(client, survey, responses, django_user_model):
+def test_csv_export_is_formula_safe_and_without_accounts_by_default(
+    client, survey, responses, django_user_model
+):
     editor = django_user_model.objects.create_user("editor", "e@example.com", "x")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
@@ -83,7 +93,9 @@ def test_csv_export_is_formula_safe_and_without_accounts_by_default(client, surv
     editor.user_permissions.add(Permission.objects.get(codename="export_survey_personal_data"))
     editor = django_user_model.objects.get(pk=editor.pk)
     client.force_login(editor)
-    text = b"".join(client.get(reverse("survey_responses:index") + "?export=csv").streaming_content).decode()
+    text = b"".join(
+        client.get(reverse("survey_responses:index") + "?export=csv").streaming_content
+    ).decode()
     assert "Account" in text and "Entered by" in text
 
 
@@ -93,6 +105,8 @@ def test_csv_cells_starting_with_a_formula_are_escaped(client, admin_user, surve
     survey.save_revision().publish()
     submit_response(survey, {str(questions[0].uuid): "no"})
     client.force_login(admin_user)
-    text = b"".join(client.get(reverse("survey_responses:index") + "?export=csv").streaming_content).decode()
+    text = b"".join(
+        client.get(reverse("survey_responses:index") + "?export=csv").streaming_content
+    ).decode()
     assert "'=cmd" in text
     assert ",=cmd" not in text
