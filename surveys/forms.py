@@ -62,6 +62,8 @@ class SurveyTextField(forms.CharField):
 def question_field(question, *, young: bool, districts: list[tuple[str, str]]) -> forms.Field:
     """The form field that asks `question` in the chosen words and checks its answer."""
     label, hint = question.wording(young)
+    if not question.required:
+        label = f"{label} (optional)"
     common = {"label": label, "help_text": hint, "required": question.required}
     kind = question.kind
     choices = fixed_choices(kind, question.option_list(), districts)

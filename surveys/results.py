@@ -24,7 +24,8 @@ SMALL = "small"  # under the threshold
 WITHHELD = "withheld"  # shown, would let a small number be worked out
 
 BAR_ROW_HEIGHT = 52
-CHART_WIDTH = 600
+# Bars are drawn in percent of the chart's width; the longest leaves room for its value.
+LONGEST_BAR_PERCENT = 80
 
 
 @dataclass
@@ -231,7 +232,7 @@ def _layout_chart(result: QuestionResult) -> None:
     for index, row in enumerate(result.rows):
         row.y = index * BAR_ROW_HEIGHT
         percent = row.cell.percent or 0
-        row.bar_width = round(percent / 100 * (CHART_WIDTH - 80), 1) if not row.cell.hidden else 0
+        row.bar_width = round(percent / 100 * LONGEST_BAR_PERCENT, 1) if not row.cell.hidden else 0
     result.chart_height = len(result.rows) * BAR_ROW_HEIGHT
 
 

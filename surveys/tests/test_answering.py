@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import FeedbackItem
+from surveys.factories import add_survey
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.tests.conftest import qname
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 def start(client, survey, version=""):
@@ -284,3 +285,33 @@ def test_thank_you_page_says_what_happens_next(client, survey):
 
 def test_unknown_survey_is_404(client, db):
     assert client.get(reverse("surveys:step", args=[999, 1])).status_code == 404
+
+
+def test_one_section_per_page(client, site_root, districts):
+    survey = add_survey(
+        site_root,
+        [
+            {"kind": "yes_no", "label": "Do you have a carer?", "section": "About you"},
+            {"kind": "number", "label": "How many children do you have?", "section": "About you"},
+            {"kind": "date", "label": "When did you last visit?", "section": "Visits"},
+        ],
+        slug="sections",
+        pages_mode="section",
+    )
+    first, second, third = survey.ordered_questions()
+    start(client, survey)
+    page = client.get(reverse("surveys:step", args=[survey.pk, 1]))
+    assert b"Questions 1 to 2 of 3" in page.content
+    assert b"About you" in page.content
+    bad = answer(client, survey, 1, {f"q_{first.uuid.hex}": "yes", f"q_{second.uuid.hex}": "lots"})
+    assert b"Enter a whole number, like 3" in bad.content
+    assert b'value="yes" checked' in bad.content
+    answer(client, survey, 1, {f"q_{first.uuid.hex}": "yes", f"q_{second.uuid.hex}": "2"})
+    bad_date = answer(client, survey, 2, {f"q_{third.uuid.hex}": "31/2/2026"})
+    assert b"Enter a real date" in bad_date.content
+    answer(client, survey, 2, {f"q_{third.uuid.hex}": "27/3/2026"})
+    check = client.get(reverse("surveys:check", args=[survey.pk]))
+    assert b"27/3/2026" in check.content
+    send(client, survey)
+    values = {str(a.question_uuid): a.value for a in SurveyAnswer.objects.all()}
+    assert values == {str(first.uuid): "yes", str(second.uuid): 2, str(third.uuid): "2026-03-27"}
