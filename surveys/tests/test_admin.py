@@ -4,9 +4,10 @@ only with the permission)."""
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from feedback.models import FeedbackItem
-from surveys.models import SurveyResponse
+from surveys.models import SurveyResponse, SurveyResultsPage
 from surveys.services import submit_response
 from surveys.tests.conftest import qname
 
@@ -110,3 +111,39 @@ def test_csv_cells_starting_with_a_formula_are_escaped(client, admin_user, surve
     ).decode()
     assert "'=cmd" in text
     assert ",=cmd" not in text
+
+
+def test_survey_editor_and_results_page_editor_open(client, admin_user, survey, responses):
+    client.force_login(admin_user)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk]))
+    assert edit.status_code == 200
+    assert reverse("surveys_admin:results", args=[survey.pk]).encode() in edit.content
+    add = client.get(
+        reverse("wagtailadmin_pages:add", args=["surveys", "surveyresultspage", survey.pk])
+    )
+    assert add.status_code == 200
+    assert b"How did you find it?" in add.content  # a chart to choose
+    assert b"HYPERLINK" not in add.content  # not approved: not offered as a quote
+
+
+def test_results_page_publishes_only_chosen_charts(client, admin_user, survey, responses):
+    client.force_login(admin_user)
+    first = survey.ordered_questions()[0]
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["surveys", "surveyresultspage", survey.pk]),
+        nested_form_data(
+            {
+                "title": "We asked, you said",
+                "slug": "results",
+                "summary": rich_text("Thank you."),
+                "action-publish": "publish",
+            }
+        )
+        | {"published_questions": [str(first.uuid)]},
+    )
+    assert response.status_code == 302
+    page = SurveyResultsPage.objects.get()
+    assert page.published_questions == [str(first.uuid)]
+    html = client.get(page.url).content.decode()
+    assert first.label in html
+    assert "How did you find it?" not in html
