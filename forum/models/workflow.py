@@ -1,0 +1,24 @@
+"""The "Forum review" workflow task: while minutes sit in it, forum members read and comment."""
+
+from wagtail.models import AbstractGroupApprovalTask
+
+MINUTES_WORKFLOW_NAME = "Forum minutes"
+
+
+class ForumReviewTask(AbstractGroupApprovalTask):
+    """Forum members read the draft minutes and comment; the chosen groups close the review.
+
+    Approving moves the minutes to the next task ("Agreed by the forum"); requesting changes
+    sends them back to the editor.
+    """
+
+    @classmethod
+    def get_description(cls) -> str:
+        return (
+            "Forum members can read the draft minutes and comment on them. Members of the "
+            "chosen groups end the review."
+        )
+
+    class Meta:
+        verbose_name = "Forum review"
+        verbose_name_plural = "Forum reviews"
