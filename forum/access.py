@@ -4,7 +4,7 @@ The public sees live pages and actions from published minutes only. Forum member
 minutes while they are in the "Forum review" task, and comment on them. Staff read any draft.
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from accounts.roles import is_forum_member, is_staff_member
 from forum.models import ForumReviewTask, MinutesPage
@@ -34,9 +34,10 @@ def can_propose(user) -> bool:
 
 def drafts_in_review() -> list[MinutesPage]:
     """Minutes waiting for the forum's review, for the members' list."""
-    pages = (
-        MinutesPage.objects.filter(workflow_states__status="in_progress")
-        .distinct()
-        .order_by("-latest_revision_created_at")
+    ids = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).values_list(
+        "object_id", flat=True
+    )
+    pages = MinutesPage.objects.filter(pk__in=[int(pk) for pk in ids]).order_by(
+        "-latest_revision_created_at"
     )
     return [page for page in pages if in_forum_review(page)]

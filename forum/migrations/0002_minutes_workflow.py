@@ -3,7 +3,7 @@
 from django.db import migrations
 
 WORKFLOW = "Forum minutes"
-EDITORS = "Editors"
+MODERATORS = "Moderators"  # they may publish, which the last approval does
 
 
 def create_workflow(apps, schema_editor):
@@ -15,19 +15,19 @@ def create_workflow(apps, schema_editor):
     GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
     if Workflow.objects.filter(name=WORKFLOW).exists():
         return
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     review = ForumReviewTask.objects.create(
         name="Forum review",
         content_type=ContentType.objects.get_or_create(app_label="forum", model="forumreviewtask")[0],
     )
-    review.groups.add(editors)
+    review.groups.add(moderators)
     agreed = GroupApprovalTask.objects.create(
         name="Agreed by the forum",
         content_type=ContentType.objects.get_or_create(
             app_label="wagtailcore", model="groupapprovaltask"
         )[0],
     )
-    agreed.groups.add(editors)
+    agreed.groups.add(moderators)
     workflow = Workflow.objects.create(name=WORKFLOW)
     WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
     WorkflowTask.objects.create(workflow=workflow, task=agreed, sort_order=1)

@@ -146,6 +146,11 @@ class MeetingPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["minutes"] = self.live_minutes()
         context["attendees"] = self.attendees.all()
+        url = self.get_url(request) or ""
+        context["papers"] = [
+            (paper, url + self.reverse_subpage("paper", args=[paper.pk]) if paper.body else "")
+            for paper in self.papers.all()
+        ]
         return context
 
     @path("")

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from accounts.roles import EDITORS_GROUP, FORUM_MEMBERS_GROUP
+from accounts.roles import EDITORS_GROUP, FORUM_MEMBERS_GROUP, MODERATORS_GROUP
 from forum import actions as forum_actions
 from forum.factories import ForumIndexPageFactory, MeetingPageFactory, TeamFactory
 from forum.models import MinutesItem, MinutesPage
@@ -75,7 +75,7 @@ def editor(django_user_model):
     )
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
+    user.groups.add(group, Group.objects.get(name=MODERATORS_GROUP))
     return user
 
 

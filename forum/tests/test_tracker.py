@@ -23,16 +23,26 @@ def actions(make_meeting, make_minutes, fixed_today):
     theme = Theme.objects.create(name="Getting to school", slug="getting-to-school")
     made = {
         "overdue": create_action(
-            meeting=july, what="Bus times", team=transport, due_date=datetime.date(2026, 11, 1), theme=theme
+            meeting=july,
+            what="Bus times",
+            team=transport,
+            due_date=datetime.date(2026, 11, 1),
+            theme=theme,
         ),
         "due_later": create_action(
             meeting=july, what="Bus passes", team=transport, due_date=datetime.date(2026, 12, 1)
         ),
         "done_late": create_action(
-            meeting=september, what="Short breaks list", team=breaks, due_date=datetime.date(2026, 10, 1)
+            meeting=september,
+            what="Short breaks list",
+            team=breaks,
+            due_date=datetime.date(2026, 10, 1),
         ),
         "in_progress_overdue": create_action(
-            meeting=september, what="Respite review", team=breaks, due_date=datetime.date(2026, 11, 19)
+            meeting=september,
+            what="Respite review",
+            team=breaks,
+            due_date=datetime.date(2026, 11, 19),
         ),
     }
     record_update(made["done_late"], status=ActionStatus.DONE)
@@ -52,12 +62,17 @@ def counts(response, key: str) -> dict[str, int]:
 def test_tracker_lists_every_published_action_with_counts(client, actions):
     response = client.get("/forum/actions/")
     assert response.status_code == 200
-    assert sorted(titles(response)) == ["Bus passes", "Bus times", "Respite review", "Short breaks list"]
+    assert sorted(titles(response)) == [
+        "Bus passes",
+        "Bus times",
+        "Respite review",
+        "Short breaks list",
+    ]
     assert counts(response, "status") == {"Open": 2, "In progress": 1, "Done": 1, "Dropped": 0}
     assert counts(response, "team") == {"Short breaks team": 2, "Transport team": 2}
     assert response.context["overdue_count"] == 2
     html = response.content.decode()
-    assert "Transport team <span class=\"forum-count\">(2)</span>" in html
+    assert 'Transport team <span class="forum-count">(2)</span>' in html
 
 
 def test_overdue_filter_uses_the_fixed_clock(client, actions):
@@ -68,7 +83,9 @@ def test_overdue_filter_uses_the_fixed_clock(client, actions):
 
 
 def test_filters_or_within_and_across_with_other_filters_counts(client, actions):
-    response = client.get("/forum/actions/?status=open&status=in_progress&team=%d" % actions["overdue"].team_id)
+    response = client.get(
+        "/forum/actions/?status=open&status=in_progress&team=%d" % actions["overdue"].team_id
+    )
     assert sorted(titles(response)) == ["Bus passes", "Bus times"]
     # Status counts ignore the status filter but keep the team filter.
     assert counts(response, "status") == {"Open": 2, "In progress": 0, "Done": 0, "Dropped": 0}
@@ -94,7 +111,8 @@ def test_selected_filters_are_removable_tags(client, actions):
 
 
 @pytest.mark.parametrize(
-    "query", ["status=nonsense", "team=abc", "meeting=999999", "theme=%00", "page=-1", "overdue=maybe"]
+    "query",
+    ["status=nonsense", "team=abc", "meeting=999999", "theme=%00", "page=-1", "overdue=maybe"],
 )
 def test_bad_filter_values_are_ignored_never_an_error(client, actions, query):
     response = client.get(f"/forum/actions/?{query}")
@@ -113,7 +131,9 @@ def test_each_action_has_a_stable_public_address_with_its_trail(client, actions)
     assert "Overdue" in html
 
 
-def test_actions_from_unpublished_minutes_are_not_public(client, make_meeting, make_minutes, team, fixed_today):
+def test_actions_from_unpublished_minutes_are_not_public(
+    client, make_meeting, make_minutes, team, fixed_today
+):
     meeting = make_meeting("October meeting", datetime.date(2026, 10, 1))
     make_minutes(meeting, live=False)
     secret = create_action(meeting=meeting, what="Draft-only action", team=team)
