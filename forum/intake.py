@@ -60,11 +60,13 @@ def accept_proposal(
         raise ValidationError("A proposal held for safeguarding cannot go on an agenda.")
     if not agenda_title.strip():
         raise ValidationError({"agenda_title": "Enter the agenda item's title."})
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    publish = meeting.live and not meeting.has_unpublished_changes
     draft = meeting.get_latest_revision_as_object()
     item = AgendaItem(title=agenda_title.strip(), description=description, proposal=proposal)
     draft.agenda_items.add(item)
     revision = draft.save_revision(user=user, log_action=True)
-    if meeting.live and not meeting.has_unpublished_changes:
+    if publish:
         revision.publish(user=user)
     proposal.status = AgendaProposal.Status.ACCEPTED
     proposal.meeting = meeting

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from forum.admin_forms import ForumActionForm
+from forum.admin_forms import ForumActionForm, ProposalDecisionForm
 from forum.admin_views import OverdueActionsPanel
 from forum.models import AgendaProposal, ForumAction, Team
 
@@ -55,8 +55,18 @@ class AgendaProposalViewSet(ModelViewSet):
     name = "forum_proposals"
     list_display = ["title", "status", "meeting", "created_at"]
     list_filter = ["status"]
-    add_to_admin_menu = False
-    form_fields = ["status"]
+    add_inspect_view = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("proposal_text"),
+            FieldPanel("decision"),
+            FieldPanel("meeting"),
+            FieldPanel("agenda_title"),
+            FieldPanel("description"),
+            FieldPanel("reply"),
+        ],
+        base_form_class=ProposalDecisionForm,
+    )
 
     def get_queryset(self, request=None):
         return AgendaProposal.objects.select_related("feedback_item", "meeting")

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Page
 
 from accounts.roles import EDITORS_GROUP, FORUM_MEMBERS_GROUP, MODERATORS_GROUP
@@ -12,6 +13,12 @@ from forum.factories import ForumIndexPageFactory, MeetingPageFactory, TeamFacto
 from forum.models import MinutesItem, MinutesPage
 
 TODAY = datetime.date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache, shared with earlier tests from the same address."""
+    cache.clear()
 
 
 @pytest.fixture
