@@ -55,7 +55,8 @@ PAST = [
             (
                 "School transport",
                 "Parents described late taxis and drivers changing without notice.",
-                "Transport team to publish route times each term.\nForum to collect examples of late pick-ups.",
+                "Transport team to publish route times each term.\n"
+                "Forum to collect examples of late pick-ups.",
             ),
             (
                 "Local Offer website",

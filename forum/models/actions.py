@@ -94,12 +94,12 @@ class ForumAction(models.Model):
     def __str__(self) -> str:
         return f"Action {self.pk}: {self.what[:60]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("forum:action_detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.status == ActionStatus.DROPPED and not self.dropped_reason.strip():
             raise ValidationError({"dropped_reason": "Say why the action was dropped."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("forum:action_detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

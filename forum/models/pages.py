@@ -85,7 +85,9 @@ class MeetingPage(RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Who writes the minutes; reminded 3 and 7 days after the meeting if there is no draft.",
+        help_text=(
+            "Who writes the minutes; reminded 3 and 7 days after the meeting if there is no draft."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -227,9 +229,7 @@ class MeetingPaper(Orderable):
 
         if self.document_id and not self.body:
             raise ValidationError(
-                {
-                    "body": "Add the paper as a web page: a PDF on its own is not accessible to everyone."
-                }
+                {"body": "Add the paper as a web page: a PDF alone is not accessible to all."}
             )
 
 

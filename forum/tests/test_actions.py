@@ -99,7 +99,7 @@ def test_open_actions_carry_forward_with_their_status_at_the_time(three_meetings
         done_in_october, status=ActionStatus.IN_PROGRESS, when=at(datetime.date(2026, 8, 2))
     )
     record_update(done_in_october, status=ActionStatus.DONE, when=at(datetime.date(2026, 10, 1)))
-    still_open = create_action(meeting=september, what="C", team=team)
+    create_action(meeting=september, what="C", team=team)
     dropped = create_action(meeting=september, what="D", team=team)
     record_update(
         dropped,

@@ -84,7 +84,7 @@ def test_overdue_filter_uses_the_fixed_clock(client, actions):
 
 def test_filters_or_within_and_across_with_other_filters_counts(client, actions):
     response = client.get(
-        "/forum/actions/?status=open&status=in_progress&team=%d" % actions["overdue"].team_id
+        f"/forum/actions/?status=open&status=in_progress&team={actions['overdue'].team_id}"
     )
     assert sorted(titles(response)) == ["Bus passes", "Bus times"]
     # Status counts ignore the status filter but keep the team filter.
