@@ -12,6 +12,15 @@ class ForumReviewTask(AbstractGroupApprovalTask):
     sends them back to the editor.
     """
 
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", "Send back for changes", True),
+                ("approve", "End forum review", False),
+                ("approve", "End forum review with a comment", True),
+            ]
+        return []
+
     @classmethod
     def get_description(cls) -> str:
         return (
