@@ -1,3 +1,5 @@
+"""Parent carer forum: meetings, agendas, minutes the forum agrees, and actions."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,6 @@ class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = "Parent carer forum"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from forum import signals  # noqa: F401

@@ -1,0 +1,271 @@
+"""The rules of actions: recording updates, carrying open actions forward, and the tracker."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from forum.models import ActionUpdate, ForumAction, MeetingPage, Team
+from forum.models.actions import OPEN_STATUSES, ActionStatus
+
+
+def today() -> datetime.date:
+    """Today, in the site's time zone (tests fix it by patching this function)."""
+    return timezone.localdate()
+
+
+def display_name(user) -> str:
+    if user is None:
+        return "Forum team"
+    return user.get_full_name() or user.get_username()
+
+
+@transaction.atomic
+def create_action(
+    *, meeting: MeetingPage, what: str, team: Team, user=None, **fields
+) -> ForumAction:
+    """Record a new action agreed at a meeting, starting its trail."""
+    action = ForumAction(meeting=meeting, what=what, team=team, **fields)
+    action.full_clean()
+    action.save()
+    ActionUpdate.objects.create(
+        action=action,
+        user=user,
+        by=display_name(user),
+        text=f"Action agreed at {meeting.title}.",
+        new_status=action.status,
+        created_at=action.created_at,
+    )
+    return action
+
+
+@transaction.atomic
+def record_update(
+    action: ForumAction,
+    *,
+    user=None,
+    text: str = "",
+    status: str = "",
+    dropped_reason: str = "",
+    when: datetime.datetime | None = None,
+) -> ActionUpdate:
+    """Append one update to the action's trail, changing its status if `status` is given.
+
+    Dropping an action needs a reason; the reason is kept on the action and in the trail.
+    """
+    status = status or ""
+    if status and status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose a status from the list."})
+    if status == ActionStatus.DROPPED and not (dropped_reason or "").strip():
+        raise ValidationError({"dropped_reason": "Say why the action was dropped."})
+    changed = bool(status) and status != action.status
+    if not changed and not text.strip():
+        raise ValidationError({"text": "Say what has happened."})
+    if changed:
+        action.status = status
+        action.dropped_reason = dropped_reason.strip() if status == ActionStatus.DROPPED else ""
+        action.save(update_fields=["status", "dropped_reason"])
+    words = text.strip()
+    if changed:
+        label = ActionStatus(status).label
+        words = f"Status changed to {label}." + (f" {words}" if words else "")
+        if status == ActionStatus.DROPPED:
+            words += f" Reason: {action.dropped_reason}"
+    return ActionUpdate.objects.create(
+        action=action,
+        user=user,
+        by=display_name(user),
+        text=words,
+        new_status=status if changed else "",
+        created_at=when or timezone.now(),
+    )
+
+
+@dataclass
+class CarriedAction:
+    """An action from an earlier meeting, with its status when this meeting met and now."""
+
+    action: ForumAction
+    status_then: str
+    status_then_label: str
+
+
+def carried_forward(meeting: MeetingPage) -> list[CarriedAction]:
+    """Every action from earlier meetings of the same group that was open when this one met.
+
+    Read from each action's trail, so old minutes keep showing what was open at the time.
+    """
+    earlier = (
+        ForumAction.objects.filter(
+            meeting__group=meeting.group,
+            meeting__date__lt=meeting.date,
+        )
+        .select_related("meeting", "team")
+        .prefetch_related("updates")
+        .order_by("meeting__date", "pk")
+    )
+    carried = []
+    for action in earlier:
+        status = action.status_on(meeting.date)
+        if status in OPEN_STATUSES:
+            carried.append(CarriedAction(action, status, ActionStatus(status).label))
+    return carried
+
+
+@dataclass
+class MinutesSection:
+    item: object
+    actions: list[ForumAction] = field(default_factory=list)
+
+
+def actions_by_heading(meeting: MeetingPage, items) -> dict:
+    """The minutes' items, each with the meeting's actions that name its heading; the rest apart."""
+    sections = [MinutesSection(item) for item in items]
+    by_heading = {section.item.heading.strip().lower(): section for section in sections}
+    other = []
+    for action in ForumAction.objects.filter(meeting=meeting).select_related("team"):
+        section = by_heading.get(action.agenda_item.strip().lower())
+        (section.actions if section else other).append(action)
+    return {"sections": sections, "other_actions": other}
+
+
+# The tracker -------------------------------------------------------------------------------
+
+
+@dataclass
+class FilterValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FilterGroup:
+    key: str
+    label: str
+    values: list[FilterValue]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for v in self.values if v.selected)
+
+
+@dataclass
+class TrackerFilters:
+    """What the tracker's GET form asked for; unknown values are already dropped."""
+
+    status: list[str] = field(default_factory=list)
+    team: list[str] = field(default_factory=list)
+    meeting: list[str] = field(default_factory=list)
+    theme: list[str] = field(default_factory=list)
+    overdue: bool = False
+
+    GROUPS = ("status", "team", "meeting", "theme")
+
+    def apply(self, actions: QuerySet, day: datetime.date, *, leave_out: str = "") -> QuerySet:
+        if self.status and leave_out != "status":
+            actions = actions.filter(status__in=self.status)
+        if self.team and leave_out != "team":
+            actions = actions.filter(team_id__in=self.team)
+        if self.meeting and leave_out != "meeting":
+            actions = actions.filter(meeting_id__in=self.meeting)
+        if self.theme and leave_out != "theme":
+            actions = actions.filter(theme_id__in=self.theme)
+        if self.overdue and leave_out != "overdue":
+            actions = actions.overdue(day)
+        return actions
+
+
+def read_filters(params, base: QuerySet) -> TrackerFilters:
+    """Read the query string, keeping only values the tracker knows (never an error)."""
+
+    def known(name: str, allowed) -> list[str]:
+        allowed = {str(v) for v in allowed}
+        return [v for v in dict.fromkeys(params.getlist(name)) if v in allowed]
+
+    return TrackerFilters(
+        status=known("status", ActionStatus.values),
+        team=known("team", base.values_list("team_id", flat=True)),
+        meeting=known("meeting", base.values_list("meeting_id", flat=True)),
+        theme=known("theme", base.exclude(theme=None).values_list("theme_id", flat=True)),
+        overdue=params.get("overdue") == "yes",
+    )
+
+
+def _counts(actions: QuerySet, column: str) -> dict[str, int]:
+    rows = actions.order_by().values(column).annotate(n=Count("pk"))
+    return {str(row[column]): row["n"] for row in rows if row[column] is not None}
+
+
+def tracker(base: QuerySet, filters: TrackerFilters, day: datetime.date) -> dict:
+    """The tracker's actions and, for each filter, each value's count with the other filters on.
+
+    Values within a filter are OR-ed, filters AND-ed; a value's count is how many actions
+    choosing it would add.
+    """
+    base = base.select_related("meeting", "team", "theme")
+    labels = {
+        "status": [(s.value, s.label) for s in ActionStatus],
+        "team": [(str(t.pk), t.name) for t in Team.objects.filter(pk__in=base.values("team_id"))],
+        "meeting": [
+            (str(m.pk), f"{m.title} ({m.date:%d %B %Y})")
+            for m in MeetingPage.objects.filter(pk__in=base.values("meeting_id")).order_by("-date")
+        ],
+        "theme": [
+            (str(t.pk), t.name)
+            for t in base.model._meta.get_field("theme")
+            .related_model.objects.filter(pk__in=base.values("theme_id"))
+            .order_by("name")
+        ],
+    }
+    titles = {"status": "Status", "team": "Owner team", "meeting": "Meeting", "theme": "Theme"}
+    columns = {"status": "status", "team": "team_id", "meeting": "meeting_id", "theme": "theme_id"}
+    groups = []
+    for key in TrackerFilters.GROUPS:
+        counts = _counts(filters.apply(base, day, leave_out=key), columns[key])
+        chosen = getattr(filters, key)
+        groups.append(
+            FilterGroup(
+                key,
+                titles[key],
+                [
+                    FilterValue(value, label, counts.get(value, 0), value in chosen)
+                    for value, label in labels[key]
+                ],
+            )
+        )
+    overdue_count = filters.apply(base, day, leave_out="overdue").overdue(day).count()
+    actions = filters.apply(base, day).order_by("due_date", "pk")
+    return {"actions": actions, "groups": groups, "overdue_count": overdue_count}
+
+
+def selected_tags(filters: TrackerFilters, groups: list[FilterGroup], params) -> list[dict]:
+    """The chosen filters as removable tags: each links to the same search without it."""
+    tags = []
+    for group in groups:
+        for value in group.values:
+            if value.selected:
+                rest = params.copy()
+                rest.setlist(group.key, [v for v in params.getlist(group.key) if v != value.value])
+                rest.pop("page", None)
+                tags.append(
+                    {"label": f"{group.label}: {value.label}", "href": "?" + rest.urlencode()}
+                )
+    if filters.overdue:
+        rest = params.copy()
+        rest.pop("overdue", None)
+        rest.pop("page", None)
+        tags.append({"label": "Overdue only", "href": "?" + rest.urlencode()})
+    return tags
+
+
+def overdue_by_team(day: datetime.date) -> dict[Team, list[ForumAction]]:
+    """Each team's overdue actions (published or not: the team must act either way)."""
+    grouped: dict[Team, list[ForumAction]] = {}
+    for action in ForumAction.objects.overdue(day).select_related("team", "meeting"):
+        grouped.setdefault(action.team, []).append(action)
+    return grouped

@@ -1,0 +1,73 @@
+"""What forum members write (agenda proposals, comments on draft minutes), kept in feedback's
+moderated intake: each row here points at its `FeedbackItem`, which holds the text."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AgendaProposal(models.Model):
+    """A forum member's proposal for an agenda item; editors accept it or reply why not."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        ACCEPTED = "accepted", "Accepted onto an agenda"
+        DECLINED = "declined", "Not accepted"
+
+    feedback_item = models.OneToOneField(
+        "feedback.FeedbackItem", on_delete=models.CASCADE, related_name="agenda_proposal"
+    )
+    meeting = models.ForeignKey(
+        "forum.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text="The meeting it was proposed for, or accepted onto.",
+    )
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=150, help_text="The proposer's short title.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    agenda_title = models.CharField(
+        max_length=255, blank=True, help_text="The agenda item's title, as the editor wrote it."
+    )
+    reply = models.TextField(blank=True, help_text="Why not, when it is not accepted.")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Agenda proposal {self.pk}: {self.title}"
+
+
+class MinutesComment(models.Model):
+    """A forum member's comment on draft minutes, kept in the moderated intake."""
+
+    feedback_item = models.OneToOneField(
+        "feedback.FeedbackItem", on_delete=models.CASCADE, related_name="minutes_comment"
+    )
+    minutes = models.ForeignKey(
+        "forum.MinutesPage", on_delete=models.CASCADE, related_name="comments"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The draft the member read.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.minutes}"
