@@ -59,7 +59,8 @@ test-postgres: install-test ## Run the postgres and postgres_only tests on a thr
 test-es: install-test ## Run the search contract suite on the Elasticsearch backend (noida-db emulator)
 	scripts/test-es
 
-bench: install ## Benchmark search and the ORUK API on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
+bench: install ## Benchmark search, its relevance and the ORUK API (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
+	scripts/bench-relevance
 	scripts/bench-search
 	scripts/bench-oruk
 

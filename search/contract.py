@@ -57,6 +57,9 @@ class SearchQuery:
     open_to: datetime.time | None = None
     ids: tuple[UUID, ...] | None = None
     with_facets: bool = True
+    # Read ages, districts and meaningless words from the text (search.understanding): people's
+    # search boxes ask for it; the ORUK API does not.
+    understand: bool = False
 
     def selected(self, group: str) -> tuple[str, ...]:
         """The values selected in one facet group."""
