@@ -176,13 +176,17 @@ def spelling_suggestion(text: str, known: set[str], vocabulary: list[str]) -> st
     changed = False
     corrected: list[str] = []
     always_known = synonym_terms()
+    # Whole words people type (from the synonym list) before indexed stems: 'camhs', not 'camh'.
+    plain = sorted({w for e in synonym_entries() for phrase in e.phrases for w in phrase})
     for word in words(text):
         term = stem(word)
         if term in known or term in always_known or word.isdigit() or len(word) < 4:
             corrected.append(word)
             continue
-        match = [v for v in vocabulary if _one_swap_apart(term, v)] or difflib.get_close_matches(
-            term, vocabulary, n=1, cutoff=0.75
+        match = (
+            [v for v in plain if _one_swap_apart(word, v)]
+            or [v for v in vocabulary if _one_swap_apart(term, v)]
+            or difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
         )
         if match:
             corrected.append(match[0])

@@ -14,10 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
 from search import shortlist
+from search.analysis import concepts
 from search.analytics import record_search
 from search.contract import SearchHit, SearchQuery, SearchResults
 from search.forms import (
@@ -31,6 +33,7 @@ from search.forms import (
 from search.models.analytics import RecordedSearch
 from search.postcodes import ATTRIBUTION
 from search.services import search_services
+from search.understanding import without_words
 
 SITE_SEARCH_SERVICES = 5
 SITE_SEARCH_GUIDES = 10
@@ -112,11 +115,45 @@ def selected_filter_tags(
             )
     if query.age is not None:
         tags.append(FilterTag("Age", f"{query.age} years old", _without(request, "age")))
+    tags += understood_filter_tags(request, query, results)
     if query.distance_miles and results.location:
         label = dict(DISTANCE_CHOICES).get(f"{query.distance_miles:g}", "")
         tags.append(
             FilterTag("Distance", f"{label} of {query.postcode}", _without(request, "distance"))
         )
+    return tags
+
+
+def understood_filter_tags(
+    request: HttpRequest, query: SearchQuery, results: SearchResults
+) -> list[FilterTag]:
+    """Tags for what was read from the words as filters; removing one takes its words out."""
+    understood = results.understood
+    if understood is None:
+        return []
+    tags = []
+    if understood.age is not None and query.age is None:
+        tags.append(
+            FilterTag(
+                "Age",
+                f"{understood.age} years old",
+                _with(request, q=without_words(query.text, understood.age_words)),
+            )
+        )
+    elif understood.min_age is not None:
+        tags.append(
+            FilterTag(
+                "Age",
+                f"teenager ({understood.min_age} to {understood.max_age})",
+                _with(request, q=without_words(query.text, understood.age_words)),
+            )
+        )
+    selected = set(query.selected("district"))
+    for slug, name, typed in understood.districts:
+        if slug not in selected:
+            tags.append(
+                FilterTag("District", name, _with(request, q=without_words(query.text, typed)))
+            )
     return tags
 
 
@@ -344,13 +381,28 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
     )
 
 
+def guides_query(text: str, match_some: bool = False):
+    """The words as Wagtail search reads them, understood as for services (search.analysis):
+    meaningless words dropped, each concept any of its synonyms."""
+    alternatives = []
+    for concept in concepts(text):
+        options = [PlainText(" ".join(phrase), operator="and") for phrase in concept.phrases]
+        alternatives.append(options[0] if len(options) == 1 else Or(options))
+    if not alternatives:
+        return None
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return Or(alternatives) if match_some else And(alternatives)
+
+
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
     pages = InformationPage.objects.live().public().exclude(id__in=exclude_ids)
-    # Pages with every word first; if none has them all, pages with any of them.
-    return list(pages.search(text, operator="and")[:limit]) or list(
-        pages.search(text, operator="or")[:limit]
-    )
+    # Pages with every concept first; if none has them all, pages with any of them.
+    strict, loose = guides_query(text), guides_query(text, match_some=True)
+    if strict is None:
+        return []
+    return list(pages.search(strict)[:limit]) or list(pages.search(loose)[:limit])
 
 
 @require_GET

@@ -344,3 +344,11 @@ def test_database_search_runs_the_same_number_of_queries_however_many_services(
     with django_assert_num_queries(expected_queries):
         results = search_services(query)
     assert results.total >= 1
+
+
+def test_when_no_service_matches_every_word_the_best_partial_matches_come_first(backend):
+    results = run(backend, text="autism support group xylophone")
+    assert results.partial
+    assert titles(results)[0] == "Autism parent support group"
+    assert "Swimming club" in titles(results)  # "autism-friendly": one word of four
+    assert not run(backend, text="autism support group").partial
