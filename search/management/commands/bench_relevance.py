@@ -149,7 +149,10 @@ class Command(BaseCommand):
         if not ServicePage.objects.live().exists() or not InformationPage.objects.exists():
             raise CommandError("No demo content: run load_demo_content first.")
         data = json.loads(options["queries"].read_text())
+        held_out = data.get("directory_held_out", [])
         runs = [("Directory, database backend", run_directory(data["directory"]))]
+        if held_out:
+            runs.append(("Directory, held-out queries, database backend", run_directory(held_out)))
         if getattr(settings, "ELASTICSEARCH_URL", ""):
             from search.backends import elasticsearch as es
 
