@@ -321,7 +321,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         shortlisted_ids={str(i) for i in shortlist.shortlist_ids(request)},
         shortlist_notice=pop_shortlist_notice(request),
     )
-    if form.page_number == 1:  # paging through results is not a new search
+    # Paging is not a new search, nor is the live refresh while filters are being ticked.
+    if form.page_number == 1 and request.headers.get("X-Requested-With") != "fetch":
         record_search(query, results.total)
 
 
