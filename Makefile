@@ -67,7 +67,8 @@ smoke: ## Check `make run` as a newcomer gets it: runtime-only venv, fresh datab
 test-es: install-test ## Run the search contract suite on the Elasticsearch backend (noida-db emulator)
 	scripts/test-es
 
-bench: install ## Benchmark search and the ORUK API on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
+bench: install ## Benchmark search, its relevance and the ORUK API (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
+	scripts/bench-relevance
 	scripts/bench-search
 	scripts/bench-oruk
 

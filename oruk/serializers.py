@@ -319,14 +319,21 @@ def service_at_location_summary(place: ServiceLocation, request: HttpRequest | N
 
 
 def service_at_location_detail(place: ServiceLocation, request: HttpRequest | None) -> dict:
-    """A service at a location, with the location and the service fully nested."""
+    """A service at a location, with the location and the service fully nested.
+
+    Also the service's `name` and `status` at the top: the official validator reads the
+    profile's OpenAPI document, where this path names the service schema, which requires them.
+    """
     page = place.page
+    service = service_detail(page, request)
     return {
         "id": str(place.uuid),
+        "name": service["name"],
+        "status": service["status"],
         "service_id": str(page.uuid),
         "location_id": str(derived_uuid("location", place.uuid)),
         "location": location(page, place),
-        "service": service_detail(page, request),
+        "service": service,
     }
 
 

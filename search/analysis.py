@@ -5,11 +5,12 @@ by the spelling suggestions both backends show.
 """
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from search.synonyms import SYNONYMS
+from search import synonyms
 
 STOP_WORDS = frozenset(
     "a an and are as at be by for from in is it its of on or our that the this to we with you "
@@ -53,12 +54,53 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(terms(text))
 
 
-SYNONYM_PHRASES: list[list[tuple[str, ...]]] = [
-    [_phrase(entry) for entry in group] for group in SYNONYMS
-]
-SYNONYM_WORDS: list[list[tuple[str, ...]]] = [
-    [tuple(words(entry)) for entry in group] for group in SYNONYMS
-]
+# Words that say who is asking or how, not what for: dropped from a query (never from the index)
+# unless the query has nothing else. Phrases of the synonym list are read before these go.
+QUERY_STOP_WORDS = frozenset(
+    "i im me my mine myself he she him her his hers they them their we us our son sons daughter "
+    "daughters child childs children kid kids boy girl help helps helping someone somebody need "
+    "needs needed want wants looking look find how do does did what where who which when why can "
+    "could would should will get got getting go going has have had been being am was were there "
+    "here any some about please near nearby local around other all also just really very lot lots "
+    "way time times people person age ages old year years own am able t s m d ll ve re".split()
+)
+
+
+@dataclass(frozen=True)
+class SynonymEntry:
+    """One entry of the synonym list, analysed: the phrases that trigger it and what they find."""
+
+    triggers: tuple[tuple[str, ...], ...]  # stemmed terms of each phrase people type
+    alternatives: tuple[tuple[str, ...], ...]  # stemmed terms of everything it finds
+    phrases: tuple[tuple[str, ...], ...]  # the same alternatives as unstemmed words
+
+
+@functools.lru_cache(maxsize=4)
+def _analysed(entries: tuple) -> tuple[SynonymEntry, ...]:
+    analysed = []
+    for words_, meaning in entries:
+        found = list(dict.fromkeys([*words_, *meaning]))
+        pairs = [(_phrase(entry), tuple(words(entry))) for entry in found]
+        pairs = [(stemmed, plain) for stemmed, plain in pairs if stemmed]
+        # An alternative containing another ("autism spectrum" beside "autism") adds nothing.
+        kept = [
+            (stemmed, plain)
+            for stemmed, plain in pairs
+            if not any(o != stemmed and set(o) <= set(stemmed) for o, _p in pairs)
+        ]
+        kept = list(dict((stemmed, plain) for stemmed, plain in kept).items())
+        triggers = tuple(t for t in (_phrase(w) for w in words_) if t)
+        if triggers and kept:
+            analysed.append(
+                SynonymEntry(triggers, tuple(k for k, _ in kept), tuple(p for _, p in kept))
+            )
+    return tuple(analysed)
+
+
+def synonym_entries() -> tuple[SynonymEntry, ...]:
+    """The editor-managed synonym list (search.synonyms), analysed once per version."""
+    entries = synonyms.synonym_entries()
+    return _analysed(tuple((tuple(w), tuple(m)) for w, m in entries))
 
 
 @dataclass(frozen=True)
@@ -74,44 +116,56 @@ class Concept:
 
 
 def concepts(text: str) -> list[Concept]:
-    """The query's concepts, with synonyms expanded ('short breaks' also finds 'respite')."""
+    """The query's concepts, with synonyms expanded ('short breaks' also finds 'respite') and
+    words that carry no meaning in a search dropped ('my', 'son', 'help')."""
     query_words = words(text)[:MAX_QUERY_WORDS]
     query_terms = [stem(w) for w in query_words]
+    entries = synonym_entries()
     found: list[Concept] = []
+    dropped: list[Concept] = []
     i = 0
     while i < len(query_terms):
-        best: tuple[int, int] | None = None
-        for g, group in enumerate(SYNONYM_PHRASES):
-            for phrase in group:
+        best: tuple[int, SynonymEntry] | None = None
+        for entry in entries:
+            for phrase in entry.triggers:
                 n = len(phrase)
-                if n and tuple(query_terms[i : i + n]) == phrase and (best is None or n > best[0]):
-                    best = (n, g)
+                if tuple(query_terms[i : i + n]) == phrase and (best is None or n > best[0]):
+                    best = (n, entry)
         if best:
-            n, g = best
-            # An alternative containing another ("autism spectrum" beside "autism") adds nothing.
-            keep = [
-                k
-                for k, phrase in enumerate(SYNONYM_PHRASES[g])
-                if not any(
-                    other != phrase and set(other) <= set(phrase) for other in SYNONYM_PHRASES[g]
-                )
-            ]
-            found.append(
-                Concept(
-                    tuple(dict.fromkeys(SYNONYM_PHRASES[g][k] for k in keep)),
-                    tuple(SYNONYM_WORDS[g][k] for k in keep),
-                )
-            )
+            n, entry = best
+            found.append(Concept(entry.alternatives, entry.phrases))
             i += n
+            continue
+        concept = Concept(((query_terms[i],),), ((query_words[i],),))
+        if query_words[i] in QUERY_STOP_WORDS:
+            dropped.append(concept)
         else:
-            found.append(Concept(((query_terms[i],),), ((query_words[i],),)))
-            i += 1
-    return found
+            found.append(concept)
+        i += 1
+    return list(dict.fromkeys(found)) or dropped
 
 
 def synonym_terms() -> set[str]:
     """Every term that appears in the synonym list: always known, never 'corrected'."""
-    return {t for group in SYNONYM_PHRASES for phrase in group for t in phrase}
+    return {
+        t
+        for entry in synonym_entries()
+        for phrase in (*entry.triggers, *entry.alternatives)
+        for t in phrase
+    }
+
+
+def _one_swap_apart(a: str, b: str) -> bool:
+    """Two letters typed the wrong way round ('cahms' for 'camhs')."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and (a[diff[1]] == b[diff[0]])
+    )
 
 
 def spelling_suggestion(text: str, known: set[str], vocabulary: list[str]) -> str | None:
@@ -122,12 +176,18 @@ def spelling_suggestion(text: str, known: set[str], vocabulary: list[str]) -> st
     changed = False
     corrected: list[str] = []
     always_known = synonym_terms()
+    # Whole words people type (from the synonym list) before indexed stems: 'camhs', not 'camh'.
+    plain = sorted({w for e in synonym_entries() for phrase in e.phrases for w in phrase})
     for word in words(text):
         term = stem(word)
         if term in known or term in always_known or word.isdigit() or len(word) < 4:
             corrected.append(word)
             continue
-        match = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
+        match = (
+            [v for v in plain if _one_swap_apart(word, v)]
+            or [v for v in vocabulary if _one_swap_apart(term, v)]
+            or difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
+        )
         if match:
             corrected.append(match[0])
             changed = True

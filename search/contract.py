@@ -57,6 +57,12 @@ class SearchQuery:
     open_to: datetime.time | None = None
     ids: tuple[UUID, ...] | None = None
     with_facets: bool = True
+    # Read ages, districts and meaningless words from the text (search.understanding): people's
+    # search boxes ask for it; the ORUK API does not.
+    understand: bool = False
+    # Any concept of the text may match (more matches rank higher); search_services() asks for
+    # it when every concept together finds nothing.
+    match_some: bool = False
 
     def selected(self, group: str) -> tuple[str, ...]:
         """The values selected in one facet group."""
@@ -106,6 +112,23 @@ class FacetGroup:
 
 
 @dataclass(frozen=True)
+class Understood:
+    """What was read from the words as filters (search.understanding), with the words themselves
+    so a tag can take them out again."""
+
+    text: str  # the words left to search for
+    age: int | None = None
+    age_words: str = ""
+    min_age: int | None = None
+    max_age: int | None = None
+    districts: tuple[tuple[str, str, str], ...] = ()  # (slug, name, the words as typed)
+
+    @property
+    def anything(self) -> bool:
+        return self.age is not None or self.min_age is not None or bool(self.districts)
+
+
+@dataclass(frozen=True)
 class SearchResults:
     """What a search returns.
 
@@ -113,6 +136,8 @@ class SearchResults:
     True when the original text found nothing and the hits are those of the suggestion.
     `location` is the (latitude, longitude) of the postcode; `postcode_unknown` says a postcode
     was given that we could not place (no distance filter or sort is applied then).
+    `partial` says no service matched every concept of the text and the hits match some of them;
+    `understood` what was read from the text as filters (when the query asked for it).
     """
 
     hits: list[SearchHit] = field(default_factory=list)
@@ -125,6 +150,8 @@ class SearchResults:
     page: int = 1
     per_page: int = 20
     backend: str = "database"
+    partial: bool = False
+    understood: Understood | None = None
 
     @property
     def num_pages(self) -> int:

@@ -181,6 +181,7 @@ class DirectorySearchForm(forms.Form):
             sort=sort,
             page=page or self.page_number,
             per_page=per_page or PER_PAGE,
+            understand=True,
         )
 
 

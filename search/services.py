@@ -10,10 +10,11 @@ import logging
 
 from django.conf import settings
 
-from search.analysis import spelling_suggestion, terms
+from search.analysis import concepts, spelling_suggestion, terms
 from search.backends import SearchUnavailable, database
 from search.contract import SORT_ORDERS, SearchQuery, SearchResults
 from search.postcodes import postcode_location
+from search.understanding import understand
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +60,39 @@ def suggest_spelling(text: str) -> str | None:
     return spelling_suggestion(text, known, database.vocabulary())
 
 
+def apply_understanding(query: SearchQuery):
+    """The query with the ages and districts its words name as filters (search.understanding)."""
+    understood = understand(query.text)
+    if not understood.anything:
+        return query, None
+    filters = dict(query.filters)
+    if understood.districts:
+        chosen = set(filters.get("district", ()))
+        filters["district"] = (
+            *filters.get("district", ()),
+            *(slug for slug, _n, _w in understood.districts if slug not in chosen),
+        )
+    query = dataclasses.replace(
+        query,
+        text=understood.text,
+        filters=filters,
+        age=query.age if query.age is not None else understood.age,
+        min_age=query.min_age if query.min_age is not None else understood.min_age,
+        max_age=query.max_age if query.max_age is not None else understood.max_age,
+    )
+    return query, understood
+
+
 def search_services(query: SearchQuery) -> SearchResults:
-    """Search the live services. See search.contract for what goes in and comes out."""
+    """Search the live services. See search.contract for what goes in and comes out.
+
+    When every concept of the text together finds nothing: a corrected spelling if there is
+    one, then services matching some of the concepts, most first (`partial`).
+    """
     query = _clean(query)
+    understood = None
+    if query.understand and query.text:
+        query, understood = apply_understanding(query)
     location = postcode_location(query.postcode) if query.postcode.strip() else None
     postcode_unknown = bool(query.postcode.strip()) and location is None
     results = _run(query, location)
@@ -71,6 +102,16 @@ def search_services(query: SearchQuery) -> SearchResults:
         retry = _run(dataclasses.replace(query, text=suggestion), location)
         if retry.total:
             results, corrected = retry, True
+    if results.total == 0 and len(concepts(query.text)) > 1:
+        text = suggestion or query.text
+        retry = _run(dataclasses.replace(query, text=text, match_some=True), location)
+        if retry.total:
+            results = dataclasses.replace(retry, partial=True)
+            corrected = bool(suggestion)
     return dataclasses.replace(
-        results, suggestion=suggestion, corrected=corrected, postcode_unknown=postcode_unknown
+        results,
+        suggestion=suggestion,
+        corrected=corrected,
+        postcode_unknown=postcode_unknown,
+        understood=understood,
     )

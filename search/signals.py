@@ -18,8 +18,9 @@ from directory.models import (
     ServicePage,
     ServiceType,
 )
+from search import synonyms, understanding
 from search.indexing import index_services, remove_services
-from search.models import ServiceDocument
+from search.models import SearchSynonym, ServiceDocument
 
 TAXONOMY_MODELS = (ServiceType, Need, District, ProviderType, AccessRoute, DeliveryMethod)
 
@@ -106,3 +107,14 @@ for model in (*TAXONOMY_MODELS, Organisation):
 def index_bulk_created_services(page_ids) -> None:
     """Bulk generators insert pages without signals; they call this hook with the new ids."""
     index_services(page_ids)
+
+
+@receiver([post_save, post_delete], sender=SearchSynonym)
+def forget_cached_synonyms(sender, **kwargs) -> None:
+    """An editor's change to the search words applies to the next search."""
+    synonyms.clear_cache()
+
+
+@receiver([post_save, post_delete], sender=District)
+def forget_cached_district_names(sender, **kwargs) -> None:
+    understanding.clear_district_cache()

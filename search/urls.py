@@ -1,6 +1,8 @@
-"""Public URLs of the search app: site search, search-box suggestions and the shortlist."""
+"""Public URLs of the search app: site search, search-box suggestions, the shortlist, and
+robots.txt (what search engines may crawl, and where the sitemap is)."""
 
 from django.urls import path
+from django.views.generic import TemplateView
 
 from search import views
 
@@ -11,4 +13,9 @@ urlpatterns = [
     path("shortlist/add/", views.shortlist_add, name="shortlist_add"),
     path("shortlist/remove/", views.shortlist_remove, name="shortlist_remove"),
     path("shortlist/shared/", views.shortlist_shared, name="shortlist_shared"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="search/robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
 ]

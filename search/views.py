@@ -15,11 +15,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
 from directory.visibility import publicly_visible
 from search import shortlist
+from search.analysis import concepts
 from search.analytics import record_search
 from search.contract import SearchHit, SearchQuery, SearchResults
 from search.forms import (
@@ -33,6 +35,7 @@ from search.forms import (
 from search.models.analytics import RecordedSearch
 from search.postcodes import ATTRIBUTION
 from search.services import search_services
+from search.understanding import without_words
 
 SITE_SEARCH_SERVICES = 5
 SITE_SEARCH_GUIDES = 10
@@ -114,11 +117,45 @@ def selected_filter_tags(
             )
     if query.age is not None:
         tags.append(FilterTag("Age", f"{query.age} years old", _without(request, "age")))
+    tags += understood_filter_tags(request, query, results)
     if query.distance_miles and results.location:
         label = dict(DISTANCE_CHOICES).get(f"{query.distance_miles:g}", "")
         tags.append(
             FilterTag("Distance", f"{label} of {query.postcode}", _without(request, "distance"))
         )
+    return tags
+
+
+def understood_filter_tags(
+    request: HttpRequest, query: SearchQuery, results: SearchResults
+) -> list[FilterTag]:
+    """Tags for what was read from the words as filters; removing one takes its words out."""
+    understood = results.understood
+    if understood is None:
+        return []
+    tags = []
+    if understood.age is not None and query.age is None:
+        tags.append(
+            FilterTag(
+                "Age",
+                f"{understood.age} years old",
+                _with(request, q=without_words(query.text, understood.age_words)),
+            )
+        )
+    elif understood.min_age is not None:
+        tags.append(
+            FilterTag(
+                "Age",
+                f"teenager ({understood.min_age} to {understood.max_age})",
+                _with(request, q=without_words(query.text, understood.age_words)),
+            )
+        )
+    selected = set(query.selected("district"))
+    for slug, name, typed in understood.districts:
+        if slug not in selected:
+            tags.append(
+                FilterTag("District", name, _with(request, q=without_words(query.text, typed)))
+            )
     return tags
 
 
@@ -286,7 +323,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         shortlisted_ids={str(i) for i in shortlist.shortlist_ids(request)},
         shortlist_notice=pop_shortlist_notice(request),
     )
-    if form.page_number == 1:  # paging through results is not a new search
+    # Paging is not a new search, nor is the live refresh while filters are being ticked.
+    if form.page_number == 1 and request.headers.get("X-Requested-With") != "fetch":
         record_search(query, results.total)
 
 
@@ -355,17 +393,28 @@ def promoted_pages(text: str) -> list[SearchPromotion]:
     )
 
 
+def guides_query(text: str, match_some: bool = False):
+    """The words as Wagtail search reads them, understood as for services (search.analysis):
+    meaningless words dropped, each concept any of its synonyms."""
+    alternatives = []
+    for concept in concepts(text):
+        options = [PlainText(" ".join(phrase), operator="and") for phrase in concept.phrases]
+        alternatives.append(options[0] if len(options) == 1 else Or(options))
+    if not alternatives:
+        return None
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return Or(alternatives) if match_some else And(alternatives)
+
+
 def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
     """Information pages (guides) matching the words, best match first."""
     pages = publicly_visible(InformationPage.objects).exclude(id__in=exclude_ids)
-    # Words only: quotes and brackets are query syntax to the database's full-text search.
-    text = " ".join(re.findall(r"\w+", text))
-    if not text:
+    # Pages with every concept first; if none has them all, pages with any of them.
+    strict, loose = guides_query(text), guides_query(text, match_some=True)
+    if strict is None:
         return []
-    # Pages with every word first; if none has them all, pages with any of them.
-    return list(pages.search(text, operator="and")[:limit]) or list(
-        pages.search(text, operator="or")[:limit]
-    )
+    return list(pages.search(strict)[:limit]) or list(pages.search(loose)[:limit])
 
 
 @require_GET

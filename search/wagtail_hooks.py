@@ -7,9 +7,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import ServicePage
 from search import admin_views, shortlist, views
+from search.models import SearchSynonym
 
 
 @hooks.register("directory_index_context")
@@ -64,3 +67,18 @@ def register_search_terms_menu_item():
 @hooks.register("register_admin_urls")
 def register_search_terms_url():
     return admin_views.urls()
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Families' words and what they mean: editors tune search without a release."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search words"
+    add_to_admin_menu = True
+    menu_order = 290
+    list_display = ["words", "meaning"]
+    search_fields = ["words", "meaning"]
+
+
+register_snippet(SearchSynonymViewSet)

@@ -700,7 +700,6 @@ PAGES: list[dict] = [
             p("We know some parts are not fully accessible:"),
             ul(
                 "some older PDF documents uploaded by providers are not fully accessible to screen readers",
-                "some maps of service locations cannot be used with a keyboard; the address is always given as text as well",
                 "some services' descriptions, written by providers, use jargon",
             ),
             h2("Feedback and contact information"),

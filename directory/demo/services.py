@@ -190,7 +190,7 @@ SERVICES: list[dict] = [
             "Free for registered families; some trips ask for a small contribution.",
         ),
         "access": ["self-referral"],
-        "access_details": "Fill in the Aiming High registration form. We check eligibility within 10 working days.",
+        "access_details": "Fill in the Aiming High registration form at https://www.westshire.example/aiming-high/register or call the team. We check eligibility within 10 working days.",
         "delivery": ["in-person"],
         "languages": ["en", "pl", "pa"],
         "venues": ["county-buildings"],

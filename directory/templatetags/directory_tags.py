@@ -6,12 +6,14 @@ import re
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.http import HttpRequest
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from directory.models import DirectoryIndexPage, InformationPage
+from directory.models import DirectoryIndexPage, InformationPage, LocalOfferSettings
+from directory.structured_data import as_script_text
+from directory.structured_data import service_json_ld as describe_service
 
 register = template.Library()
 
@@ -92,6 +94,37 @@ def elided_page_range(page_obj: PaginatorPage) -> list:
     return list(
         page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
     )
+
+
+@register.simple_tag(takes_context=True)
+def service_json_ld(context: template.Context, page) -> SafeString:
+    """The service's schema.org description as a JSON-LD data block, with the CSP nonce."""
+    request = context.get("request")
+    council = LocalOfferSettings.for_request(request).council_name if request else ""
+    nonce = context.get("csp_nonce")
+    return format_html(
+        '<script type="application/ld+json"{}>{}</script>',
+        format_html(' nonce="{}"', nonce) if nonce else "",
+        mark_safe(as_script_text(describe_service(page, request, council))),  # noqa: S308 (escaped JSON)
+    )
+
+
+# A UK phone number in running text: 0300 123 4567, 01785 276 000, +44 1785 276000, 0800-123-456.
+PHONE_IN_TEXT = re.compile(r"(?<![\w/+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?![\w])")
+_LINK_OR_TAG = re.compile(r"(<a\b.*?</a>|<[^>]+>)", re.I | re.S)
+
+
+@register.filter(needs_autoescape=False)
+def phone_links(html: str) -> SafeString:
+    """Rich text with its phone numbers made tap-to-call links (those not already in a link)."""
+    parts = _LINK_OR_TAG.split(str(html or ""))
+    for i, part in enumerate(parts):
+        if i % 2 == 0 and part:
+            parts[i] = PHONE_IN_TEXT.sub(
+                lambda m: f'<a class="govuk-link" href="{tel_href(m.group(0))}">{m.group(0)}</a>',
+                part,
+            )
+    return mark_safe("".join(parts))  # noqa: S308 (already safe HTML, tags untouched)
 
 
 @register.filter

@@ -137,6 +137,8 @@ def test_service_at_location_detail(client, full_service):
     assert data["service"]["id"] == str(full_service.uuid)
     assert data["location"]["id"] == str(derived_uuid("location", place.uuid))
     assert data["location_id"] == data["location"]["id"]
+    # What the official validator (reading the service schema for this path) requires too.
+    assert (data["name"], data["status"]) == (full_service.title, "active")
 
 
 def test_taxonomies_list_and_detail(client, full_service):

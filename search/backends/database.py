@@ -6,7 +6,8 @@ group, the facet labels, and the hits' locations when a postcode was placed.
 
 Ranking ("relevance"): when a district is selected, services based in a selected district come
 before county-wide services that only cover it; then, with text, the text score (the sum of the
-field weights of the matched words, so a title match beats a body match); then the title.
+field weights of the matched words, so a title match beats a body match; when only some concepts
+need to match, the number of concepts matched counts first); then the title.
 """
 
 import math
@@ -57,8 +58,9 @@ def _documents_with_terms(terms: list[str]) -> QuerySet:
     return ServiceTerm.objects.filter(term__in=terms).values("document_id")
 
 
-def text_filter(text: str) -> tuple[Q, set[str]]:
-    """Every concept of the text must match (any of its synonyms, each with all its words)."""
+def text_filter(text: str, match_some: bool = False) -> tuple[Q, set[str]]:
+    """Every concept of the text must match (any of its synonyms, each with all its words);
+    with `match_some`, at least one concept."""
     condition = Q()
     all_terms: set[str] = set()
     for concept in concepts(text):
@@ -71,7 +73,7 @@ def text_filter(text: str) -> tuple[Q, set[str]]:
                 for term in alternative:
                     every_word &= Q(pk__in=_documents_with_terms([term]))
                 any_alternative |= every_word
-        condition &= any_alternative
+        condition = (condition | any_alternative) if match_some else (condition & any_alternative)
         all_terms |= concept.all_terms
     return condition, all_terms
 
@@ -111,7 +113,7 @@ def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tup
     condition = Q()
     text_terms: set[str] = set()
     if query.text.strip():
-        text_condition, text_terms = text_filter(query.text)
+        text_condition, text_terms = text_filter(query.text, query.match_some)
         condition &= text_condition
     if query.age is not None:
         condition &= Q(min_age__lte=query.age, max_age__gte=query.age)
@@ -258,6 +260,18 @@ def hit_rows(
             f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
         )
         params += sorted(text_terms)
+    if text_terms and query.match_some:
+        # How many concepts a service matches counts first, then where the words are.
+        matched = []
+        for concept in concepts(query.text):
+            placeholders = ", ".join(["%s"] * len(concept.all_terms))
+            matched.append(
+                f"CASE WHEN EXISTS (SELECT 1 FROM {terms_table} t "  # noqa: S608
+                f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})) "
+                "THEN 1000 ELSE 0 END"
+            )
+            params += sorted(concept.all_terms)
+        score_sql = f"({' + '.join([score_sql, *matched])})"
     tier_sql = "0"
     districts = query.selected("district")
     if query.sort == "relevance" and districts:

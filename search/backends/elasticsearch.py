@@ -1,7 +1,8 @@
 """The Elasticsearch backend: an `elasticsearch.dsl` Document for services and a FacetedSearch.
 
 Chosen when `settings.ELASTICSEARCH_URL` is set. Text goes through an English analyzer (stemming,
-stop words) and, at query time, the shared synonym list (search.synonyms). Facet groups are
+stop words); the query is read by search.analysis, as for the database backend, so the
+editor-managed synonym list (search.synonyms) expands it the same way on both. Facet groups are
 keyword fields with multi-select semantics (FacetedSearch: post_filter plus one filtered
 aggregation per group). Any connection or server error raises SearchUnavailable so that
 search.services can fall back to the database backend.
@@ -40,7 +41,6 @@ from search.analysis import concepts
 from search.backends import SearchUnavailable
 from search.backends.common import facet_groups, nearest_miles, page_url
 from search.contract import FACET_GROUP_KEYS, SearchHit, SearchQuery, SearchResults
-from search.synonyms import elasticsearch_synonym_rules
 
 logger = logging.getLogger(__name__)
 
@@ -69,34 +69,18 @@ english_stemmer = token_filter("english_stemmer", type="stemmer", language="engl
 english_possessive = token_filter(
     "english_possessive_stemmer", type="stemmer", language="possessive_english"
 )
-local_offer_synonyms = token_filter(
-    "local_offer_synonyms", type="synonym_graph", synonyms=elasticsearch_synonym_rules()
-)
-# Indexing stems only; searching also expands synonyms (synonym_graph belongs at query time).
-# Synonyms come after the stemmer, so the rules are stemmed too and 'short breaks' matches
-# 'short break'.
+# The same analyzer for documents and queries. Synonyms are not an analyzer filter: the query is
+# expanded in Python (search.analysis.concepts) from the list editors change without a reindex.
 service_text = analyzer(
     "service_text",
     tokenizer="standard",
     filter=["lowercase", "asciifolding", english_possessive, english_stop, english_stemmer],
 )
-service_text_search = analyzer(
-    "service_text_search",
-    tokenizer="standard",
-    filter=[
-        "lowercase",
-        "asciifolding",
-        english_possessive,
-        english_stop,
-        english_stemmer,
-        local_offer_synonyms,
-    ],
-)
 sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
 
 
 def _text(**kwargs) -> Text:
-    return Text(analyzer=service_text, search_analyzer=service_text_search, **kwargs)
+    return Text(analyzer=service_text, **kwargs)
 
 
 class Opening(InnerDoc):
@@ -258,7 +242,11 @@ class ServiceFacetedSearch(FacetedSearch):
         """The text (see text_query); the non-facet filters narrow hits and counts alike; the
         district tier boosts."""
         text = self.contract_query.text
-        main = text_query(text, self.fields) if text else Q("match_all")
+        main = (
+            text_query(text, self.fields, self.contract_query.match_some)
+            if text
+            else Q("match_all")
+        )
         should = []
         districts = self.contract_query.selected("district")
         if self.contract_query.sort == "relevance" and districts:
@@ -314,8 +302,9 @@ class ServiceFacetedSearch(FacetedSearch):
         return filters
 
 
-def text_query(text: str, fields: list[str]) -> Q:
-    """Every concept of the text must match in some field, as in the database backend.
+def text_query(text: str, fields: list[str], match_some: bool = False) -> Q:
+    """Every concept of the text must match in some field, as in the database backend; with
+    `match_some`, any concept may, and services matching more concepts score higher.
 
     A concept is a word or a phrase from the shared synonym list with its alternatives
     (search.analysis.concepts); an alternative matches when each of its words is in some field.
@@ -334,7 +323,11 @@ def text_query(text: str, fields: list[str]) -> Q:
             if len(alternatives) == 1
             else Q("bool", should=alternatives, minimum_should_match=1)
         )
-    return Q("bool", must=must) if must else Q("match_all")
+    if not must:
+        return Q("match_all")
+    if match_some:
+        return Q("bool", should=must, minimum_should_match=1)
+    return Q("bool", must=must)
 
 
 def build_search(query: SearchQuery, location: tuple[float, float] | None) -> ServiceFacetedSearch:

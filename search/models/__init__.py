@@ -1,4 +1,5 @@
-"""Search models: the database backend's index (index.py) and search analytics (analytics.py)."""
+"""Search models: the database backend's index (index.py), search analytics (analytics.py) and
+the families' words editors manage (vocabulary.py)."""
 
 from .analytics import RecordedSearch, RecordedSearchFilter
 from .index import (
@@ -9,11 +10,13 @@ from .index import (
     ServiceFacetValue,
     ServiceTerm,
 )
+from .vocabulary import SearchSynonym
 
 __all__ = [
     "Postcode",
     "RecordedSearch",
     "RecordedSearchFilter",
+    "SearchSynonym",
     "ServiceDocument",
     "ServiceDocumentLocation",
     "ServiceDocumentOpening",

@@ -14,6 +14,7 @@ from django.test import override_settings
 from search.contract import SearchQuery
 from search.indexing import index_services, rebuild_ids
 from search.services import search_services
+from search.synonyms import synonym_entries
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -327,7 +328,8 @@ def test_database_search_runs_the_same_number_of_queries_however_many_services(
 ):
     from wagtail.models import Site
 
-    Site.get_site_root_paths()  # cached site roots, as on any warm server
+    Site.get_site_root_paths()  # cached site roots and search words, as on any warm server
+    synonym_entries()
     index_services(rebuild_ids())
     with django_assert_num_queries(expected_queries):
         search_services(query)
@@ -342,3 +344,11 @@ def test_database_search_runs_the_same_number_of_queries_however_many_services(
     with django_assert_num_queries(expected_queries):
         results = search_services(query)
     assert results.total >= 1
+
+
+def test_when_no_service_matches_every_word_the_best_partial_matches_come_first(backend):
+    results = run(backend, text="autism support group xylophone")
+    assert results.partial
+    assert titles(results)[0] == "Autism parent support group"
+    assert "Swimming club" in titles(results)  # "autism-friendly": one word of four
+    assert not run(backend, text="autism support group").partial

@@ -21,23 +21,17 @@ def mapping() -> dict:
     return es.ServiceSearchDocument._index.to_dict()
 
 
-def test_text_fields_stem_english_and_expand_synonyms_at_query_time():
+def test_text_fields_stem_english_and_leave_synonyms_to_the_shared_query_reading():
     body = mapping()
     analysis = body["settings"]["analysis"]
     index_filters = analysis["analyzer"]["service_text"]["filter"]
-    search_filters = analysis["analyzer"]["service_text_search"]["filter"]
     assert "english_stemmer" in index_filters
-    assert "local_offer_synonyms" not in index_filters
-    # Synonyms after the stemmer, so "short breaks" meets the rule "short break".
-    assert search_filters.index("local_offer_synonyms") > search_filters.index("english_stemmer")
-    synonyms = analysis["filter"]["local_offer_synonyms"]
-    assert synonyms["type"] == "synonym_graph"
-    assert "asd, autism, autistic, autism spectrum" in synonyms["synonyms"]
-    assert "short break, respite" in synonyms["synonyms"]
+    # The editor-managed synonyms expand the query in Python, the same for both backends.
+    assert not any(f.get("type") == "synonym_graph" for f in analysis.get("filter", {}).values())
     assert analysis["filter"]["english_stemmer"] == {"type": "stemmer", "language": "english"}
     title = body["mappings"]["properties"]["title"]
     assert title["analyzer"] == "service_text"
-    assert title["search_analyzer"] == "service_text_search"
+    assert "search_analyzer" not in title
     assert title["fields"]["sort"]["type"] == "keyword"
 
 

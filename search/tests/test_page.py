@@ -345,3 +345,22 @@ def test_postcode_without_words_sorts_nearest_first(client, directory_page, serv
 def test_odd_input_never_breaks_the_page(client, directory_page, services, params):
     html = html_of(client.get(directory_page.url, params))
     assert 'id="results-count"' in html
+
+
+def test_an_age_in_the_words_is_a_removable_tag(client, directory_page, services):
+    html = html_of(client.get(directory_page.url, {"q": "short breaks for my 19 year old"}))
+    # Only the county-wide therapy covers 19, and it offers no short breaks: some words match.
+    tag = re.search(r'<a class="localoffer-filter-tag" href="([^"]+)">.*?Age: 19 years old', html)
+    assert tag, "the age read from the words is shown as a filter tag"
+    assert parse_qs(urlsplit(unescape(tag.group(1))).query)["q"] == ["short breaks for my"]
+
+
+def test_a_parents_sentence_finds_short_breaks(client, directory_page, services):
+    html = html_of(client.get(directory_page.url, {"q": "respite for my autistic son"}))
+    assert sorted(titles(html)[:2]) == ["Aiming High short breaks", "Saturday club short breaks"]
+
+
+def test_some_words_matching_says_so(client, directory_page, services):
+    html = html_of(client.get(directory_page.url, {"q": "sensory trampoline"}))
+    assert "No services match all your words; these match some of them" in html
+    assert titles(html) == ["Sunflower sensory play"]

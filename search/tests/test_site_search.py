@@ -99,3 +99,17 @@ def test_header_search_form_submits_here(client, content):
     html = client.get("/search/", {"q": "needs assessment"}).content.decode()
     assert 'action="/search/"' in html
     assert 'value="needs assessment"' in html
+
+
+def test_a_question_finds_the_guide_it_is_about(client, site_root):
+    InformationPageFactory(
+        parent=site_root, title="How to get help with travel", summary="How do I get a bus pass?"
+    )
+    complaints = InformationPageFactory(
+        parent=site_root,
+        title="Complaints, mediation and the tribunal",
+        summary="What to do if you disagree with a decision.",
+    )
+    html = client.get(reverse("site_search"), {"q": "how do I complain"}).content.decode()
+    first = re.search(r'<a class="govuk-link"[^>]*href="([^"]+)"', html.split("<main", 1)[-1])
+    assert first and first.group(1) == complaints.url
