@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The database task queue: production's TASKS backend and its `db_worker` command.
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -126,6 +128,8 @@ STORAGES = {
 # Wagtail's page editor can exceed Django's default field limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Where the Wagtail admin lives, e.g. "cms-westshire/" to keep it off the obvious address.
+WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin").strip("/") + "/"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Local Offer")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
