@@ -69,7 +69,7 @@ lint: install-test ## Check formatting and lint with ruff
 
 check: install ## Django system checks (production settings too) and missing migrations
 	$(PY) manage.py check
-	DJANGO_SETTINGS_MODULE=localoffer.settings.production SECRET_KEY=check \
+	DJANGO_SETTINGS_MODULE=localoffer.settings.production SECRET_KEY=check ALLOWED_HOSTS=localhost \
 		DATABASE_URL=postgres://localhost/check $(PY) manage.py check --deploy --fail-level ERROR
 	$(PY) manage.py makemigrations --check --dry-run
 
