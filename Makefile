@@ -1,7 +1,7 @@
 # Local Offer: `make run` serves the site, `make test` runs every test. `make help` lists targets.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint check clean assets bench test-es
+.PHONY: help run install install-test chromium test test-sqlite test-postgres lint check clean assets bench test-es loadtest
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -62,6 +62,9 @@ test-es: install-test ## Run the search contract suite on the Elasticsearch back
 bench: install ## Benchmark search and the ORUK API on SQLite and PostgreSQL (BENCH_SIZES=1000,10000 to shorten); writes docs/benchmarks*.md
 	scripts/bench-search
 	scripts/bench-oruk
+
+loadtest: install ## Two production app servers + worker, Redis, PostgreSQL under locust with faults (not in make test); writes docs/benchmarks-load.md
+	scripts/loadtest
 
 lint: install-test ## Check formatting and lint with ruff
 	$(VENV)/bin/ruff format --check .
