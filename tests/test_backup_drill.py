@@ -92,7 +92,7 @@ def test_dump_drop_restore_gives_back_the_same_site(make_service, tmp_path):
     before = _table_fingerprints()
     searches_before = _searches()
     assert searches_before[0][0] == 1
-    assert searches_before[1][0] == 2
+    assert searches_before[1][0] >= 2
 
     args = _connection_args()
     env = {**os.environ, "PGPASSWORD": args["password"]}
