@@ -1,7 +1,7 @@
 # Local Offer: `make run` serves the site, `make test` runs every test. `make help` lists targets.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run install install-test chromium test test-sqlite test-postgres smoke lint check clean assets bench test-es
+.PHONY: help run install install-test chromium test test-sqlite test-postgres smoke lint check clean assets bench test-es loadtest
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -72,15 +72,18 @@ bench: install ## Benchmark search, its relevance and the ORUK API (BENCH_SIZES=
 	scripts/bench-search
 	scripts/bench-oruk
 
+loadtest: install ## Two production app servers + worker, Redis, PostgreSQL under locust with faults (not in make test); writes docs/benchmarks-load.md
+	scripts/loadtest
+
 lint: install-test ## Check formatting and lint with ruff
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
 check: install ## Django system checks (production settings too) and missing migrations
 	$(PY) manage.py check
-	DJANGO_SETTINGS_MODULE=localoffer.settings.production SECRET_KEY=check \
+	DJANGO_SETTINGS_MODULE=localoffer.settings.production SECRET_KEY=check ALLOWED_HOSTS=localhost \
 		BASE_URL=https://localoffer.example DATABASE_URL=postgres://localhost/check \
-		$(PY) manage.py check --deploy --fail-level ERROR
+		CACHE_URL=db://localoffer_cache $(PY) manage.py check --deploy --fail-level ERROR
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean: ## Remove caches, collected static files and test output (keeps .venv and db.sqlite3)

@@ -10,15 +10,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from localoffer import health
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's admin needs a looser Content-Security-Policy than public pages (settings say why).
     path(
-        "admin/",
+        settings.WAGTAIL_ADMIN_PATH,
         include(
             decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP))
         ),
     ),
+    path("healthz", health.healthz, name="healthz"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("api/oruk/", include("oruk.urls")),

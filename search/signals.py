@@ -21,6 +21,7 @@ from directory.models import (
 from search import synonyms, understanding
 from search.indexing import index_services, remove_services
 from search.models import SearchSynonym, ServiceDocument
+from search.tasks import reindex_services
 
 TAXONOMY_MODELS = (ServiceType, Need, District, ProviderType, AccessRoute, DeliveryMethod)
 
@@ -82,7 +83,7 @@ def reindex_after_taxonomy_save(sender, instance, **kwargs) -> None:
     """A renamed value (or a new district) changes labels and text of the services using it."""
     ids = _services_using(instance)
     if ids:
-        index_services(ids)
+        reindex_services.enqueue(ids)
 
 
 def remember_services_before_delete(sender, instance, **kwargs) -> None:
@@ -92,7 +93,7 @@ def remember_services_before_delete(sender, instance, **kwargs) -> None:
 def reindex_after_taxonomy_delete(sender, instance, **kwargs) -> None:
     ids = getattr(instance, "_search_service_ids", [])
     if ids:
-        index_services(ids)
+        reindex_services.enqueue(ids)
 
 
 for model in (*TAXONOMY_MODELS, Organisation):

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    # The database task queue: production's TASKS backend and its `db_worker` command.
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -170,6 +172,8 @@ STORAGES = {
 # Wagtail's page editor can exceed Django's default field limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Where the Wagtail admin lives, e.g. "cms-westshire/" to keep it off the obvious address.
+WAGTAIL_ADMIN_PATH = os.environ.get("WAGTAIL_ADMIN_PATH", "admin").strip("/") + "/"
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Local Offer")
 # Where the site is served: absolute links in emails, the admin and `manage.py set_site_address`.
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
