@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from directory.models import DirectoryIndexPage
 from notifications.outbox import queue_email
-from parent_update.links import absolute, unsubscribe_url
+from parent_update.links import absolute, unsubscribe_headers, unsubscribe_url
 from parent_update.models import SearchAlert
-from parent_update.subscriptions import email_headers, unsubscribe_token
+from parent_update.subscriptions import unsubscribe_token
 from search.contract import SearchQuery
 from search.forms import DirectorySearchForm
 from search.services import search_services
@@ -109,6 +109,7 @@ def send_alert(alert: SearchAlert, now: datetime.datetime) -> bool:
     results = search_services(query)
     if not results.hits:
         return False
+    token = unsubscribe_token(alert)
     body = render_to_string(
         "parent_update/emails/alert.txt",
         {
@@ -118,7 +119,7 @@ def send_alert(alert: SearchAlert, now: datetime.datetime) -> bool:
             "total": results.total,
             "base_url": absolute(""),
             "search_url": search_url(saved.query_string),
-            "unsubscribe_url": unsubscribe_url(unsubscribe_token(alert)),
+            "unsubscribe_url": unsubscribe_url(token),
         },
     )
     queue_email(
@@ -126,7 +127,7 @@ def send_alert(alert: SearchAlert, now: datetime.datetime) -> bool:
         to=alert.email,
         subject=f"New services: {saved.description}"[:200],
         body=body,
-        headers=email_headers(alert),
+        headers=unsubscribe_headers(token),
     )
     alert.last_sent_at = now
     alert.save(update_fields=["last_sent_at"])

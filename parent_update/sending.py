@@ -5,6 +5,8 @@ got, then enqueues the next batch. If anything stops it, `manage.py send_parent_
 every unfinished sending. The outbox key per update and subscriber makes a repeat harmless.
 """
 
+import html
+
 from django.db import transaction
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -12,9 +14,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from notifications.outbox import queue_email
-from parent_update.links import absolute, unsubscribe_url
+from parent_update.links import absolute, unsubscribe_headers, unsubscribe_url
 from parent_update.models import ParentUpdatePage, Sending, Subscriber
-from parent_update.subscriptions import email_headers, unsubscribe_token
+from parent_update.subscriptions import unsubscribe_token
 
 BATCH_SIZE = 200
 
@@ -24,7 +26,7 @@ def render_update(page: ParentUpdatePage, unsubscribe: str) -> tuple[str, str, s
     context = {
         "page": page,
         "page_url": absolute(page.url or ""),
-        "body_text": strip_tags(page.body.replace("</p>", "</p>\n\n")).strip(),
+        "body_text": html.unescape(strip_tags(page.body.replace("</p>", "</p>\n\n"))).strip(),
         "unsubscribe_url": unsubscribe,
     }
     return (
@@ -40,13 +42,13 @@ def update_key(page: ParentUpdatePage, subscriber: Subscriber) -> str:
 
 def send_test(page: ParentUpdatePage, email: str) -> None:
     """Send the update to an editor to check it; a new key each time, it is their own address."""
-    subject, body, html = render_update(page, unsubscribe_url("test"))
+    subject, body, html_body = render_update(page, unsubscribe_url("test"))
     queue_email(
         key=f"parent-update-test:{page.pk}:{email}:{timezone.now().timestamp()}",
         to=email,
         subject=f"[Test] {subject}",
         body=body,
-        html_body=html,
+        html_body=html_body,
     )
 
 
@@ -62,11 +64,13 @@ def start_sending(page: ParentUpdatePage, user=None) -> Sending:
     return sending
 
 
-def queue_batch(sending: Sending, size: int = BATCH_SIZE) -> bool:
+def queue_batch(sending: Sending, size: int | None = None) -> bool:
     """Queue the next batch of emails; True when there were no more subscribers."""
     page = sending.page.specific
     subscribers = list(
-        Subscriber.objects.filter(pk__gt=sending.last_subscriber_id).order_by("pk")[:size]
+        Subscriber.objects.filter(pk__gt=sending.last_subscriber_id).order_by("pk")[
+            : size or BATCH_SIZE
+        ]
     )
     if not subscribers:
         sending.finished_at = timezone.now()
@@ -77,16 +81,15 @@ def queue_batch(sending: Sending, size: int = BATCH_SIZE) -> bool:
         for subscriber in subscribers:
             if not subscriber.wants(page.topic):
                 continue
-            subject, body, html = render_update(
-                page, unsubscribe_url(unsubscribe_token(subscriber))
-            )
+            token = unsubscribe_token(subscriber)
+            subject, body, html_body = render_update(page, unsubscribe_url(token))
             email = queue_email(
                 key=update_key(page, subscriber),
                 to=subscriber.email,
                 subject=subject,
                 body=body,
-                html_body=html,
-                headers=email_headers(subscriber),
+                html_body=html_body,
+                headers=unsubscribe_headers(token),
             )
             if email.created_at >= sending.started_at:
                 queued += 1
