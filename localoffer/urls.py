@@ -31,6 +31,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("forum/", include("forum.urls")),
     path("you-said-we-did/", include("you_said_we_did.urls")),
+    path("parent-update/", include("parent_update.urls")),
     path("", include("search.urls")),
 ]
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "forum",
     "oruk",
     "you_said_we_did",
+    "parent_update",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
