@@ -83,7 +83,8 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["directory.InformationPage", "directory.DirectoryIndexPage"]
+    # No subpage_types: page types on higher floors (surveys, forum, responses, ...) name the
+    # home page as their parent; the ground floor never lists them.
     max_count = 1
 
     class Meta:
@@ -139,7 +140,7 @@ class InformationPage(Page):
     ]
 
     parent_page_types = ["directory.HomePage", "directory.InformationPage"]
-    subpage_types = ["directory.InformationPage", "directory.DirectoryIndexPage"]
+    # No subpage_types, as on the home page: child page types name their parents.
 
     class Meta:
         verbose_name = "information page"
