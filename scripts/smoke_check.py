@@ -44,6 +44,7 @@ def expect_ok(url: str, why: str) -> str:
     print(f"{status} {url}  ({why})")
     if status != 200:
         failures.append(f"{url} answered {status}, not 200 ({why})")
+        return ""
     return body
 
 
@@ -76,6 +77,21 @@ feedback_path = first(r'href="(/feedback/service/\d+/)"', service, "the service'
 if feedback_path:
     expect_ok(feedback_path, "feedback about a service")
 expect_ok("/admin/login/", "admin sign-in")
+for path, why in [
+    ("/accounts/login/", "sign in"),
+    ("/accounts/signup/", "create an account"),
+    ("/forum/actions/", "forum actions tracker"),
+    ("/forum/minutes.atom", "forum minutes feed"),
+    ("/forum/meetings.ics", "forum meetings calendar"),
+    ("/you-said-we-did/feed/", "you said, we did feed"),
+    ("/parent-update/subscribe/", "Parent Update sign-up"),
+    ("/healthz", "health check"),
+]:
+    expect_ok(path, why)
+# Every page the home page links to (navigation, footer, the modules' pages) answers.
+for href in sorted(set(re.findall(r'href="(/[^"#?]*)"', home))):
+    if not href.startswith(("/static/", "/media/", "/documents/")):
+        expect_ok(href, "linked from the home page")
 
 # The ORUK API: every service's `url` is on this server.
 status, body = fetch("/api/oruk/services")
