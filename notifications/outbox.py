@@ -93,3 +93,20 @@ def send_pending_emails(now=None) -> int:
         deliver_email.enqueue(pk)
         count += 1
     return count
+
+
+# How long a sent email's address and text are kept, for answering "did you send it?".
+SENT_EMAIL_RETENTION_DAYS = 30
+
+
+def erase_sent_emails(now=None, days: int = SENT_EMAIL_RETENTION_DAYS) -> int:
+    """Blank the address and text of emails sent more than `days` ago; returns how many.
+
+    The row and its key stay, so the event is still known to be done and is never sent again.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    return (
+        OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT, sent_at__lt=cutoff)
+        .exclude(to="")
+        .update(to="", body="", html_body="", headers={})
+    )

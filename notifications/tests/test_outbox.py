@@ -42,3 +42,18 @@ def test_a_failed_send_stays_pending_and_goes_once_the_server_is_back():
     assert email.status == OutgoingEmail.Status.SENT
     assert email.attempts == 2
     assert len(mail.outbox) == 1
+
+
+def test_sent_emails_lose_their_address_and_text_after_the_retention_period_but_stay_sent():
+    from notifications.outbox import erase_sent_emails
+
+    _queue()
+    assert erase_sent_emails() == 0  # sent today: kept
+    later = timezone.now() + timedelta(days=31)
+    assert erase_sent_emails(now=later) == 1
+    email = OutgoingEmail.objects.get()
+    assert (email.to, email.body, email.status) == ("", "", OutgoingEmail.Status.SENT)
+    # The key still stands: asking again for the same event sends nothing.
+    _queue()
+    assert len(mail.outbox) == 1
+    assert erase_sent_emails(now=later) == 0
