@@ -106,3 +106,9 @@ def test_old_audit_entries_are_deleted_by_the_daily_command(make_user, settings)
     call_command("purge_unverified_accounts", stdout=output)
     assert _actions(parent) == [audit.DATA_EXPORTED]
     assert "Deleted 1 account audit entries" in output.getvalue()
+
+
+def test_the_header_says_sign_in_or_your_account(client, site_root, make_user):
+    assert 'href="/accounts/login/">Sign in</a>' in client.get("/").content.decode()
+    client.force_login(make_user("parent@example.org"))
+    assert 'href="/accounts/">Your account</a>' in client.get("/").content.decode()

@@ -102,6 +102,7 @@ MFA_TOTP_ISSUER = os.environ.get("SITE_NAME", "Local Offer")
 USERSESSIONS_TRACK_ACTIVITY = True
 # Staff (anyone who can open the Wagtail admin) must set up a second factor first.
 ACCOUNTS_REQUIRE_STAFF_MFA = True
+ACCOUNTS_AUDIT_LOG_DAYS = 730  # account audit entries older than this are deleted daily
 
 ROOT_URLCONF = "localoffer.urls"
 
