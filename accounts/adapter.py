@@ -1,10 +1,12 @@
 """How allauth fits this site: strict email addresses, and its emails sent through our outbox."""
 
 import secrets
+from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django import forms
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.validators import validate_email
 
@@ -27,6 +29,11 @@ def check_email_address(email: str) -> str:
     return email
 
 
+def user_display(user) -> str:
+    """How allauth names a person in pages and emails: their email, never the internal handle."""
+    return user.email or "you"
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's adapter with our email rules and our email outbox."""
 
@@ -36,12 +43,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Render as allauth would, then hand it to the outbox (sent by a task, retried).
         request = allauth_context.request
-        context = {
-            "request": request,
-            "email": email,
-            "current_site": get_current_site(request),
-            **context,
-        }
+        # The service's name ("Westshire Local Offer"), not the host, greets and signs the email.
+        site = SimpleNamespace(
+            name=settings.WAGTAIL_SITE_NAME, domain=get_current_site(request).domain
+        )
+        context = {"request": request, "email": email, "current_site": site, **context}
         message = self.render_mail(template_prefix, email, context)
         html_body = ""
         for content, mimetype in getattr(message, "alternatives", []):

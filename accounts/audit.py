@@ -4,13 +4,17 @@ Entries are Wagtail log entries (ModelLogEntry) about a user: who did it (`user`
 (`action`) and details (`data`). They never hold passwords, codes or IP addresses.
 """
 
+import datetime
+
 from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.log_actions import get_active_log_context, log
+from wagtail.models import ModelLogEntry
 
 SIGNED_IN = "accounts.sign_in"
 SIGN_IN_FAILED = "accounts.sign_in_failed"
@@ -32,6 +36,14 @@ ACTIONS = [
     (DATA_EXPORTED, "Account: data downloaded", "Downloaded their personal data"),
     (ACCOUNT_DELETED, "Account: deleted", "Account deleted"),
 ]
+
+
+def purge_old_entries(*, days: int, now: datetime.datetime | None = None) -> int:
+    """Delete account audit entries older than `days` (the log's retention); returns count."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    actions = [action for action, _label, _message in ACTIONS]
+    deleted, _ = ModelLogEntry.objects.filter(action__in=actions, timestamp__lt=cutoff).delete()
+    return deleted
 
 
 def account_label(user) -> str:

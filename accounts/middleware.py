@@ -10,7 +10,7 @@ from accounts.roles import is_staff_member
 
 MFA_SETUP_MESSAGE = (
     "You need to set up a second way to prove it is you before you can use the admin. "
-    "Set up an authenticator app below, then go back to the admin."
+    "Confirm your password, set up an authenticator app, then go back to the admin."
 )
 
 NOT_STAFF_MESSAGE = "Your account cannot use the admin. It is for council staff."

@@ -1,5 +1,9 @@
 """Accounts in Wagtail: the audit log's actions, and the demo privacy notice."""
 
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from accounts import audit
@@ -10,6 +14,26 @@ def register_account_log_actions(actions) -> None:
     """Account events shown in Wagtail's "Site history" report, with a filter each."""
     for action, label, message in audit.ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("header_links")
+def account_header_link(request: HttpRequest | None, page) -> str:
+    """ "Your account" in the header when signed in, "Sign in" otherwise."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return ""
+    if user.is_authenticated:
+        url, text = reverse("accounts:home"), "Your account"
+    else:
+        url, text = reverse("account_login"), "Sign in"
+    current = mark_safe(' aria-current="page"' if request.path == url else "")  # noqa: S308
+    return format_html(
+        '<li class="govuk-service-navigation__item">'
+        '<a class="govuk-service-navigation__link" href="{}"{}>{}</a></li>',
+        url,
+        current,
+        text,
+    )
 
 
 @hooks.register("load_demo_content")

@@ -69,7 +69,7 @@ def test_sign_up_confirm_sign_out_and_sign_in(live_server, page: Page, site_root
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/accounts/$"))
-    expect(page.get_by_text("new.parent@example.org")).to_be_visible()
+    expect(page.get_by_text("new.parent@example.org", exact=True)).to_be_visible()
 
 
 def test_sign_in_works_without_javascript(live_server, browser, site_root, django_user_model):

@@ -86,3 +86,29 @@ def test_privacy_notice_is_added_once_and_linked_from_footer_and_forms(client, s
         assert 'href="/privacy/"' in page, url
     # The footer once, and the form's own line too on forms.
     assert client.get("/feedback/").content.decode().count('href="/privacy/"') >= 2
+
+
+def test_old_audit_entries_are_deleted_by_the_daily_command(make_user, settings):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.ACCOUNTS_AUDIT_LOG_DAYS = 365
+    parent = make_user("parent@example.org")
+    audit.log_account_event(parent, audit.SIGNED_IN)
+    audit.log_account_event(parent, audit.DATA_EXPORTED)
+    ModelLogEntry.objects.filter(action=audit.SIGNED_IN).update(
+        timestamp=timezone.now() - datetime.timedelta(days=400)
+    )
+    output = io.StringIO()
+    call_command("purge_unverified_accounts", stdout=output)
+    assert _actions(parent) == [audit.DATA_EXPORTED]
+    assert "Deleted 1 account audit entries" in output.getvalue()
+
+
+def test_the_header_says_sign_in_or_your_account(client, site_root, make_user):
+    assert 'href="/accounts/login/">Sign in</a>' in client.get("/").content.decode()
+    client.force_login(make_user("parent@example.org"))
+    assert 'href="/accounts/">Your account</a>' in client.get("/").content.decode()

@@ -79,6 +79,7 @@ def test_someone_elses_feedback_is_not_shown(client, parent, make_user):
     assert "Other person's words" not in page
 
 
+@pytest.mark.postgres
 def test_download_my_data_as_json_and_html(client, parent):
     _feedback(parent)
     _signed_in(client, parent)
@@ -104,6 +105,7 @@ def _reauthenticate(client) -> None:
     assert client.get("/accounts/delete/").status_code == 200
 
 
+@pytest.mark.postgres
 def test_delete_account_after_signing_in_again_keeps_feedback_anonymised(client, parent):
     item = _feedback(parent)
     _signed_in(client, parent)
@@ -158,6 +160,7 @@ def test_details_change(client, parent):
     assert "govuk-error-message" in response.content.decode()
 
 
+@pytest.mark.postgres
 def test_unconfirmed_accounts_older_than_30_days_are_purged(make_user):
     old = get_user_model().objects.create_user(username="old", email="old@example.org")
     EmailAddress.objects.create(user=old, email="old@example.org", verified=False, primary=True)

@@ -35,6 +35,7 @@ def signup(client, django_capture_on_commit_callbacks, **changes):
         return client.post("/accounts/signup/", {**SIGNUP, **changes})
 
 
+@pytest.mark.postgres
 def test_sign_up_verify_with_the_emailed_code_then_sign_in(
     client, django_capture_on_commit_callbacks
 ):

@@ -104,7 +104,7 @@ def test_the_report_is_for_signed_in_editors_only(client, services):
     response = client.get(reverse("directory_services_due_for_review"))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("wagtailadmin_login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_the_dashboard_shows_how_many_services_are_overdue(client, services):

@@ -197,7 +197,7 @@ def test_non_moderators_cannot_act(client, editor, make_item, action):
 
 def test_anonymous_is_sent_to_login(client, make_item):
     response = client.get(QUEUE)
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_personal_data_on_item_page_only_with_permission(

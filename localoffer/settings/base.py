@@ -100,12 +100,14 @@ ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
 # allauth's rate limits (failed sign-ins, reset emails, codes) are on by default: keep them.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = os.environ.get("SITE_NAME", "Local Offer")
 USERSESSIONS_TRACK_ACTIVITY = True
 # Staff (anyone who can open the Wagtail admin) must set up a second factor first.
 ACCOUNTS_REQUIRE_STAFF_MFA = True
+ACCOUNTS_AUDIT_LOG_DAYS = 730  # account audit entries older than this are deleted daily
 
 ROOT_URLCONF = "localoffer.urls"
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

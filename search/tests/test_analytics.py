@@ -176,4 +176,4 @@ def test_search_terms_csv_export(editor_client):
 def test_report_needs_admin_access(client):
     response = client.get("/admin/reports/search-terms/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert "/accounts/login/" in response["Location"]
