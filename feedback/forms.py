@@ -248,9 +248,7 @@ class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
         super().__init__(*args, **kwargs)
         self.under_13 = under_13
         self.fields["wants_response"].label = "Tell me what you did about it"
-        self.fields["email"].help_text = (
-            "We only use it to tell you. We delete it when we have told you, or after a year."
-        )
+        self.fields["email"].help_text = "We only use it to tell you, then we delete it."
         if not under_13:
             del self.fields["helped_by_parent"]
 

@@ -211,7 +211,7 @@ def send_check_backs(today=None) -> int:
 def close_loop(subscriber: Subscriber, reason: str) -> None:
     """Erase the address kept to tell this person; the feedback item's too once no loop needs it."""
     now = timezone.now()
-    Subscriber.objects.filter(pk=subscriber.pk).update(email="", erased_at=now)
+    Subscriber.objects.filter(pk=subscriber.pk).update(email="", user=None, erased_at=now)
     item = subscriber.feedback_item
     if item is None or not item.email:
         return
@@ -243,7 +243,7 @@ def erase_closed_addresses(now=None) -> int:
             | Q(feedback_item__personal_data_erased_at__isnull=False)
             | Q(unsubscribed_at__isnull=False)
         )
-        .update(email="", erased_at=now)
+        .update(email="", user=None, erased_at=now)
     )
 
 

@@ -8,6 +8,7 @@ Hooks this app defines for others:
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import path, reverse_lazy
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -16,7 +17,7 @@ from wagtail.models import Page
 
 from feedback.permissions import can_moderate
 from you_said_we_did import admin_views, figures, sources
-from you_said_we_did.models import ResponsePage
+from you_said_we_did.models import ResponsePage, Subscriber
 from you_said_we_did.register import register_staleness
 
 
@@ -110,3 +111,45 @@ def load_demo_responses() -> str:
     from you_said_we_did.demo import load_demo
 
     return load_demo()
+
+
+# "My account" (the accounts app calls these hooks by name; see accounts/hooks.py there).
+@hooks.register("account_sections")
+def my_responses(request) -> str:
+    """The responses a signed-in person is waiting to hear about, with where each is up to."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    responses = (
+        ResponsePage.objects.live()
+        .public()
+        .filter(feedback_links__feedback_item__user=user)
+        .distinct()
+        .order_by("-last_published_at")
+    )
+    if not responses:
+        return ""
+    return render_to_string(
+        "you_said_we_did/includes/account_section.html", {"responses": responses}, request
+    )
+
+
+@hooks.register("account_data_export")
+def my_subscriptions_data(user) -> dict:
+    rows = [
+        {
+            "Response": subscriber.response.title,
+            "First told": subscriber.first_told_at,
+            "Stopped emails": subscriber.unsubscribed_at,
+        }
+        for subscriber in Subscriber.objects.filter(user=user).select_related("response")
+    ]
+    return {"title": "Responses you asked to hear about", "items": rows} if rows else {}
+
+
+@hooks.register("account_deleted")
+def forget_subscriptions(user) -> None:
+    now = timezone.now()
+    Subscriber.objects.filter(user=user).update(
+        email="", user=None, unsubscribed_at=now, erased_at=now
+    )

@@ -195,3 +195,24 @@ def test_the_outbox_key_names_response_event_and_person_but_not_the_address(aske
     email = OutgoingEmail.objects.get(to="parent@example.org", key__startswith="yswd:")
     assert "parent@example.org" not in email.key
     assert ":published:" in email.key
+
+
+def test_my_account_lists_the_responses_to_a_signed_in_persons_feedback(
+    rf, make_item, make_response, django_user_model
+):
+    from wagtail import hooks
+
+    user = django_user_model.objects.create_user("sam", "sam@example.org", "pw")
+    item = make_item(wants_response=True, email="", user=user)
+    make_response("Buses", items=[item], status=ResponseStatus.PLANNED)
+    make_response("Not theirs", items=[make_item()])
+    request = rf.get("/accounts/")
+    request.user = user
+    html = "".join(fn(request) for fn in hooks.get_hooks("account_sections"))
+    assert "Buses" in html and "Planned" in html and "Not theirs" not in html
+
+    [export] = [fn(user) for fn in hooks.get_hooks("account_data_export") if fn(user)]
+    assert export["items"][0]["Response"] == "Buses"
+    for fn in hooks.get_hooks("account_deleted"):
+        fn(user)
+    assert Subscriber.objects.get().email == "" and Subscriber.objects.get().user is None
