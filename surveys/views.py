@@ -9,8 +9,9 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from feedback.models import FeedbackSettings
 from feedback.spam import form_started_token, over_rate_limit, spam_signals
@@ -77,7 +78,10 @@ def _gatekeep(request: HttpRequest, survey: SurveyPage) -> HttpResponse | None:
         return render(
             request,
             "surveys/sign_in_needed.html",
-            {"survey": survey, "login_url": f"{settings.LOGIN_URL}?next={survey.url}"},
+            {
+                "survey": survey,
+                "login_url": f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': survey.url})}",
+            },
         )
     if already_answered(
         survey, user=request.user, browser_id=request.COOKIES.get(BROWSER_COOKIE, "")
@@ -95,7 +99,7 @@ def _journey(survey: SurveyPage, answers: dict):
 
 
 def start(request: HttpRequest, survey_id: int) -> HttpResponse:
-    """The consent step: after the privacy statement, start (again) with empty answers."""
+    """The consent step, after the privacy statement. Starting again keeps the answers so far."""
     survey = _survey_or_404(survey_id)
     blocked = _gatekeep(request, survey)
     if blocked:

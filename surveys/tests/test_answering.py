@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback.models import FeedbackItem
+from feedback.models import FeedbackItem, FeedbackSettings
 from surveys.factories import add_survey
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.tests.conftest import qname
@@ -315,3 +315,50 @@ def test_one_section_per_page(client, site_root, districts):
     send(client, survey)
     values = {str(a.question_uuid): a.value for a in SurveyAnswer.objects.all()}
     assert values == {str(first.uuid): "yes", str(second.uuid): 2, str(third.uuid): "2026-03-27"}
+
+
+def test_answers_posted_to_a_hidden_question_are_not_kept(client, survey):
+    start(client, survey)
+    answer(client, survey, 1, {qname(survey, 1): "no"})
+    # Question 2 is hidden after "no": a hand-made POST to it is not accepted.
+    response = answer(client, survey, 2, {qname(survey, 2): "School"})
+    assert response.status_code == 302
+    assert (
+        str(survey.ordered_questions()[1].uuid)
+        not in client.session[f"survey-{survey.pk}"]["answers"]
+    )
+    # Extra fields for other questions on a page are ignored too.
+    answer(client, survey, 4, {qname(survey, 4): "north", qname(survey, 3): "5"})
+    answer(client, survey, 5, {})
+    send(client, survey)
+    stored = {str(u) for u in SurveyAnswer.objects.values_list("question_uuid", flat=True)}
+    questions = survey.ordered_questions()
+    assert stored == {str(questions[0].uuid), str(questions[3].uuid)}
+
+
+def test_rate_limit_keeps_the_answers(client, survey):
+    config = FeedbackSettings.for_site(survey.get_site())
+    config.rate_limit_count = 0
+    config.save()
+    start(client, survey)
+    answer(client, survey, 1, {qname(survey, 1): "no"})
+    answer(client, survey, 4, {})
+    answer(client, survey, 5, {qname(survey, 5): "Kept words"})
+    page = send(client, survey)
+    assert page.status_code == 429
+    assert b"Your answers are still here" in page.content
+    assert b"Kept words" in page.content
+    assert SurveyResponse.objects.count() == 0
+
+
+def test_consent_to_quote_reaches_the_moderator(client, survey):
+    start(client, survey)
+    answer(client, survey, 1, {qname(survey, 1): "no"})
+    answer(client, survey, 4, {})
+    answer(client, survey, 5, {qname(survey, 5): "Quote me"})
+    assert (
+        b"You may publish short quotes"
+        in client.get(reverse("surveys:check", args=[survey.pk])).content
+    )
+    client.post(reverse("surveys:check", args=[survey.pk]), {"publish_consent": "on"})
+    assert FeedbackItem.objects.get().publish_consent is True
