@@ -9,12 +9,13 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from forum.models import ActionUpdate, ForumAction, MeetingPage, Team
-from forum.models.actions import OPEN_STATUSES, ActionStatus
-
-
-def today() -> datetime.date:
-    """Today, in the site's time zone (tests fix it by patching this function)."""
-    return timezone.localdate()
+from forum.models.actions import (  # noqa: F401 - re-exported: the rules of actions
+    ActionStatus,
+    CarriedAction,
+    MinutesSection,
+    actions_by_heading,
+    carried_forward,
+)
 
 
 def display_name(user) -> str:
@@ -82,54 +83,6 @@ def record_update(
         new_status=status if changed else "",
         created_at=when or timezone.now(),
     )
-
-
-@dataclass
-class CarriedAction:
-    """An action from an earlier meeting, with its status when this meeting met and now."""
-
-    action: ForumAction
-    status_then: str
-    status_then_label: str
-
-
-def carried_forward(meeting: MeetingPage) -> list[CarriedAction]:
-    """Every action from earlier meetings of the same group that was open when this one met.
-
-    Read from each action's trail, so old minutes keep showing what was open at the time.
-    """
-    earlier = (
-        ForumAction.objects.filter(
-            meeting__group=meeting.group,
-            meeting__date__lt=meeting.date,
-        )
-        .select_related("meeting", "team")
-        .prefetch_related("updates")
-        .order_by("meeting__date", "pk")
-    )
-    carried = []
-    for action in earlier:
-        status = action.status_on(meeting.date)
-        if status in OPEN_STATUSES:
-            carried.append(CarriedAction(action, status, ActionStatus(status).label))
-    return carried
-
-
-@dataclass
-class MinutesSection:
-    item: object
-    actions: list[ForumAction] = field(default_factory=list)
-
-
-def actions_by_heading(meeting: MeetingPage, items) -> dict:
-    """The minutes' items, each with the meeting's actions that name its heading; the rest apart."""
-    sections = [MinutesSection(item) for item in items]
-    by_heading = {section.item.heading.strip().lower(): section for section in sections}
-    other = []
-    for action in ForumAction.objects.filter(meeting=meeting).select_related("team"):
-        section = by_heading.get(action.agenda_item.strip().lower())
-        (section.actions if section else other).append(action)
-    return {"sections": sections, "other_actions": other}
 
 
 # The tracker -------------------------------------------------------------------------------

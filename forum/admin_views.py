@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from forum.actions import today
+from forum import clock
 from forum.models import ForumAction
 
 
@@ -16,7 +16,7 @@ class OverdueActionsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        overdue = ForumAction.objects.overdue(today()).select_related("team")
+        overdue = ForumAction.objects.overdue(clock.today()).select_related("team")
         context["count"] = overdue.count()
         context["actions"] = overdue.order_by("due_date")[:5]
         context["list_url"] = reverse("forum_actions:index")

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from feedback.models import FeedbackItem, FeedbackSettings
 from feedback.spam import over_rate_limit, spam_signals
-from forum import access
-from forum.actions import read_filters, selected_tags, today, tracker
+from forum import access, clock
+from forum.actions import read_filters, selected_tags, tracker
 from forum.forms import AgendaProposalForm, MinutesCommentForm
 from forum.intake import submit_agenda_proposal, submit_minutes_comment
 from forum.models import AgendaProposal, ForumAction, ForumIndexPage, MinutesPage
@@ -25,7 +25,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     """Every action from published minutes, filterable, with counts beside each filter."""
     base = ForumAction.objects.public()
     filters = read_filters(request.GET, base)
-    day = today()
+    day = clock.today()
     result = tracker(base, filters, day)
     paginator = Paginator(result["actions"], ACTIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -57,7 +57,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "updates": action.updates.all(),
-            "overdue": action.is_overdue(today()),
+            "overdue": action.is_overdue(clock.today()),
             "minutes": action.meeting.live_minutes(),
             "forum_index": ForumIndexPage.objects.live().public().first(),
         },

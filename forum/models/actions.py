@@ -1,6 +1,8 @@
 """Actions agreed at meetings, the teams that own them, and each action's append-only trail."""
 
 import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+if TYPE_CHECKING:
+    from forum.models.pages import MeetingPage
 
 
 class Team(index.Indexed, models.Model):
@@ -43,10 +48,10 @@ OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 class ForumActionQuerySet(models.QuerySet):
     def public(self):
         """Actions whose meeting has published minutes: the rest are still a draft."""
-        from forum.models.pages import MinutesPage
-
-        published = MinutesPage.objects.live().public().values("meeting_id")
-        return self.filter(meeting_id__in=published)
+        return self.filter(
+            meeting__minutes_pages__live=True,
+            meeting__minutes_pages__view_restrictions__isnull=True,
+        ).distinct()
 
     def still_open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -145,3 +150,51 @@ class ActionUpdate(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("An action's trail is append-only: updates are never deleted.")
+
+
+@dataclass
+class CarriedAction:
+    """An action from an earlier meeting, with its status when this meeting met and now."""
+
+    action: ForumAction
+    status_then: str
+    status_then_label: str
+
+
+def carried_forward(meeting: "MeetingPage") -> list[CarriedAction]:
+    """Every action from earlier meetings of the same group that was open when this one met.
+
+    Read from each action's trail, so old minutes keep showing what was open at the time.
+    """
+    earlier = (
+        ForumAction.objects.filter(
+            meeting__group=meeting.group,
+            meeting__date__lt=meeting.date,
+        )
+        .select_related("meeting", "team")
+        .prefetch_related("updates")
+        .order_by("meeting__date", "pk")
+    )
+    carried = []
+    for action in earlier:
+        status = action.status_on(meeting.date)
+        if status in OPEN_STATUSES:
+            carried.append(CarriedAction(action, status, ActionStatus(status).label))
+    return carried
+
+
+@dataclass
+class MinutesSection:
+    item: object
+    actions: list[ForumAction] = field(default_factory=list)
+
+
+def actions_by_heading(meeting: "MeetingPage", items) -> dict:
+    """The minutes' items, each with the meeting's actions that name its heading; the rest apart."""
+    sections = [MinutesSection(item) for item in items]
+    by_heading = {section.item.heading.strip().lower(): section for section in sections}
+    other = []
+    for action in ForumAction.objects.filter(meeting=meeting).select_related("team"):
+        section = by_heading.get(action.agenda_item.strip().lower())
+        (section.actions if section else other).append(action)
+    return {"sections": sections, "other_actions": other}

@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 
+from forum import clock
+from forum.models.actions import actions_by_heading, carried_forward
 from forum.models.workflow import MINUTES_WORKFLOW_NAME
 
 MINUTES_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -310,15 +312,13 @@ class MinutesPage(Page):
         return self.meeting.specific if self.meeting_id else self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from forum.actions import actions_by_heading, carried_forward, today
-
         context = super().get_context(request, *args, **kwargs)
         meeting = self.get_meeting()
         context["meeting"] = meeting
         context["items"] = actions_by_heading(meeting, self.items.all())
         context["carried_forward"] = carried_forward(meeting)
         context["corrections"] = self.corrections.all() if self.pk else []
-        context["today"] = today()
+        context["today"] = clock.today()
         return context
 
 

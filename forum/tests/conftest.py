@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from accounts.roles import EDITORS_GROUP, FORUM_MEMBERS_GROUP, MODERATORS_GROUP
-from forum import actions as forum_actions
+from forum import clock
 from forum.factories import ForumIndexPageFactory, MeetingPageFactory, TeamFactory
 from forum.models import MinutesItem, MinutesPage
 
@@ -24,7 +24,7 @@ def _fresh_rate_limits():
 @pytest.fixture
 def fixed_today(monkeypatch):
     """The tracker's and minutes' "today" is 20 November 2026."""
-    monkeypatch.setattr(forum_actions, "today", lambda: TODAY)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
     return TODAY
 
 

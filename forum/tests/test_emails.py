@@ -93,10 +93,7 @@ def test_no_email_when_nothing_is_overdue(overdue_actions):
 
 
 def test_dashboard_panel_counts_overdue_actions(client, overdue_actions, editor, monkeypatch):
-    from forum import actions
-
-    monkeypatch.setattr(actions, "today", lambda: datetime.date(2026, 11, 16))
-    monkeypatch.setattr("forum.admin_views.today", lambda: datetime.date(2026, 11, 16))
+    monkeypatch.setattr("forum.clock.today", lambda: datetime.date(2026, 11, 16))
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert "Overdue forum actions" in html

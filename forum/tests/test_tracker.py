@@ -139,3 +139,10 @@ def test_actions_from_unpublished_minutes_are_not_public(
     secret = create_action(meeting=meeting, what="Draft-only action", team=team)
     assert b"Draft-only action" not in client.get("/forum/actions/").content
     assert client.get(f"/forum/actions/{secret.pk}/").status_code == 404
+
+
+def test_the_clock_decides_overdue(client, actions, monkeypatch):
+    # Due 1 December: not overdue on the fixed 20 November, overdue on 2 December.
+    assert "Bus passes" not in titles(client.get("/forum/actions/?overdue=yes"))
+    monkeypatch.setattr("forum.clock.today", lambda: datetime.date(2026, 12, 2))
+    assert "Bus passes" in titles(client.get("/forum/actions/?overdue=yes"))

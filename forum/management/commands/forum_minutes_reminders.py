@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from forum.actions import today
+from forum import clock
 from forum.reminders import send_minutes_reminders
 
 
@@ -17,5 +17,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        send_minutes_reminders(options["date"] or today())
+        send_minutes_reminders(options["date"] or clock.today())
         self.stdout.write("Minutes reminders queued.")

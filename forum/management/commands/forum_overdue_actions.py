@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from forum.actions import today
+from forum import clock
 from forum.reminders import send_overdue_actions
 
 
@@ -17,5 +17,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        teams = send_overdue_actions(options["date"] or today())
+        teams = send_overdue_actions(options["date"] or clock.today())
         self.stdout.write(f"Overdue actions emailed to {teams} team(s).")
