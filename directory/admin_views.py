@@ -1,8 +1,12 @@
-"""Editor reports: services due for review (freshness) and the Schedule 2 coverage audit."""
+"""Editor reports: services due for review (freshness) and the Schedule 2 coverage audit;
+the "Checked today" action on a service."""
 
 import datetime
 
+from django.contrib import messages
 from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.auth import permission_denied
@@ -12,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 
 from directory.models import InformationPage, ServicePage
 from directory.models.pages import Schedule2Heading
+from directory.reviews import mark_checked_today, next_review_date
 
 DUE_SOON_DAYS = 30
 
@@ -148,3 +153,38 @@ class OverdueReviewsPanel(Component):
         context["due_soon"] = services_due_for_review().count() - context["overdue"]
         context["report_url"] = reverse(ServicesDueForReviewView.url_name)
         return context
+
+
+def checked_today(request, page_id: int):
+    """Confirm, then record that the service was checked today (directory.reviews)."""
+    page = get_object_or_404(ServicePage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        return permission_denied(request)
+    if request.method == "POST":
+        mark_checked_today(page, request.user)
+        messages.success(
+            request, f"‘{page.title}’ checked today. Next review: {page.review_due:%-d %B %Y}."
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    today = timezone.localdate()
+    return TemplateResponse(
+        request,
+        "directory/admin/checked_today.html",
+        {
+            "page": page,
+            "today": today,
+            "next_review": next_review_date(page, today),
+            "page_title": "Checked today",
+            "header_title": f"Checked today: {page.title}",
+        },
+    )
+
+
+def checked_today_urls() -> list:
+    return [
+        path(
+            "directory/services/<int:page_id>/checked-today/",
+            checked_today,
+            name="directory_checked_today",
+        )
+    ]

@@ -1,6 +1,8 @@
 """Admin wiring for the directory: taxonomy snippets, reports and the dashboard panel."""
 
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -8,6 +10,7 @@ from directory.admin_views import (
     OverdueReviewsPanel,
     Schedule2AuditView,
     ServicesDueForReviewView,
+    checked_today_urls,
 )
 from directory.models import (
     AccessRoute,
@@ -17,6 +20,7 @@ from directory.models import (
     Need,
     Organisation,
     ProviderType,
+    ServicePage,
     ServiceType,
 )
 
@@ -81,7 +85,24 @@ def register_schedule2_audit_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_directory_report_urls():
-    return [*ServicesDueForReviewView.urls(), *Schedule2AuditView.urls()]
+    return [*ServicesDueForReviewView.urls(), *Schedule2AuditView.urls(), *checked_today_urls()]
+
+
+def _checked_today_button(page, user, priority: int):
+    if page.specific_class is ServicePage and page.live:
+        if page.permissions_for_user(user).can_publish():
+            url = reverse("directory_checked_today", args=[page.pk])
+            yield Button("Checked today", url, icon_name="calendar-check", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def checked_today_header_button(page, user, view_name, next_url=None):
+    yield from _checked_today_button(page, user, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def checked_today_listing_button(page, user, next_url=None):
+    yield from _checked_today_button(page, user, priority=55)
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
@@ -27,8 +29,31 @@ def new_reference() -> str:
     return f"FB-{code[:4]}-{code[4:]}"
 
 
+class ThemeForm(WagtailAdminModelForm):
+    """The theme editor: the slug may be left empty and is then made from the name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = "Leave empty to make it from the name"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            base = slugify(cleaned["name"])[:90] or "theme"
+            slug, n = base, 1
+            while Theme.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            cleaned["slug"] = slug
+            self.errors.pop("slug", None)
+        return cleaned
+
+
 class Theme(index.Indexed, models.Model):
     """An editor-managed theme that groups feedback items to be answered together."""
+
+    base_form_class = ThemeForm
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)

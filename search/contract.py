@@ -13,16 +13,17 @@ from uuid import UUID
 SortOrder = Literal["relevance", "name", "distance"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "name", "distance")
 
-# Facet groups in the order a parent sees them: (key used in URLs and filters, label).
+# Facet groups in the order a parent sees them: (key used in URLs and filters, label). Plain
+# words a 14-year-old understands too.
 FACET_GROUPS: list[tuple[str, str]] = [
     ("type", "Service type"),
-    ("need", "SEND need"),
+    ("need", "Needs and disabilities"),
     ("age", "Age"),
     ("district", "District"),
     ("cost", "Cost"),
-    ("access", "How to access"),
-    ("delivery", "How it is delivered"),
-    ("provider", "Provider type"),
+    ("access", "How to get it"),
+    ("delivery", "Where or how it happens"),
+    ("provider", "Who runs it"),
 ]
 FACET_GROUP_KEYS: tuple[str, ...] = tuple(key for key, _label in FACET_GROUPS)
 

@@ -144,8 +144,3 @@ def synonym_entries() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 def clear_cache() -> None:
     cache.delete(CACHE_KEY)
-
-
-def elasticsearch_synonym_rules() -> list[str]:
-    """The equivalences in Solr format (kept for tools; searches expand in search.analysis)."""
-    return [", ".join(words) for words, meaning in DEFAULT_SYNONYMS if not meaning]

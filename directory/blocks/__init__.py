@@ -3,6 +3,7 @@
 from wagtail import blocks
 
 from .details import DetailsBlock
+from .directory_link import DirectorySearchLinkBlock
 from .heading import HeadingBlock
 from .inset import InsetTextBlock, WarningTextBlock
 from .lists import DocumentListBlock, LinkListBlock
@@ -22,11 +23,13 @@ class InformationStreamBlock(blocks.StreamBlock):
     details = DetailsBlock()
     document_list = DocumentListBlock()
     link_list = LinkListBlock()
+    directory_link = DirectorySearchLinkBlock()
 
 
 __all__ = [
     "RICH_TEXT_FEATURES",
     "DetailsBlock",
+    "DirectorySearchLinkBlock",
     "DocumentListBlock",
     "HeadingBlock",
     "InformationStreamBlock",

@@ -338,6 +338,16 @@ def stream_blocks(blocks: list[tuple], resolve: Callable[[str], dict]) -> list[d
                     for item in value["links"]
                 ],
             }
+        if block_type == "directory_link":
+            value = {
+                **value,
+                "directory": None,
+                "words": "",
+                "service_types": [
+                    ServiceType.objects.get(slug=slug).pk for slug in value["service_types"]
+                ],
+                "needs": [Need.objects.get(slug=slug).pk for slug in value["needs"]],
+            }
         result.append({"type": block_type, "value": value})
     return result
 

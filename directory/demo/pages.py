@@ -41,6 +41,14 @@ def details(summary: str, html: str) -> tuple:
     )
 
 
+def directory_link(text: str, types: tuple = (), needs: tuple = (), age_band: str = "") -> tuple:
+    """A link into the directory with filters chosen (taxonomy slugs)."""
+    return (
+        "directory_link",
+        {"text": text, "service_types": list(types), "needs": list(needs), "age_band": age_band},
+    )
+
+
 def links(heading: str, *items: tuple) -> tuple:
     """items: (text, target) or (text, target, description)."""
     return ("link_list", {"heading": heading, "links": [tuple(item) for item in items]})
@@ -422,9 +430,9 @@ PAGES: list[dict] = [
             p(
                 "There are inclusive clubs and activities in every district, and support groups for parents, brothers and sisters, and young people themselves."
             ),
+            directory_link("Search activities and clubs", types=("activities-clubs",)),
             links(
                 "Find something to do",
-                ("Search activities and clubs", "directory"),
                 ("Aiming High short breaks", "service:aiming-high-short-breaks"),
                 ("Westshire Parent Carer Forum", "page:parent-carer-forum"),
             ),
@@ -450,9 +458,9 @@ PAGES: list[dict] = [
             p("You can ask someone you trust to help you look."),
             h2("Can someone come with me?"),
             p("Yes. Most clubs say it is fine to bring a helper or a friend."),
+            directory_link("Find clubs and activities", types=("activities-clubs",)),
             links(
                 "Links",
-                ("Find services", "directory"),
                 (
                     "Friday Night Club",
                     "service:friday-night-club-for-disabled-young-people-rugford",

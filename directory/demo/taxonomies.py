@@ -78,7 +78,11 @@ PROVIDER_TYPES: list[tuple[str, str, str]] = [
         "Approved under section 41 of the Children and Families Act 2014",
     ),
     ("pupil-referral-unit", "Pupil referral unit", "Short stay schools and alternative provision"),
-    ("commissioned", "Commissioned or other provider", "Council, NHS, charity and other providers"),
+    (
+        "commissioned",
+        "Council, NHS, charity or other provider",
+        "Council, NHS, charity and other providers",
+    ),
 ]
 
 ACCESS_ROUTES: list[tuple[str, str, str]] = [

@@ -211,10 +211,15 @@ class ServicePageForm(WagtailAdminPageForm):
                 "so set the next review date",
             )
         if not self._has_contact_method():
-            raise ValidationError(
+            message = (
                 "Add a way to contact the service (a phone number, email address or website) "
                 "before publishing"
             )
+            formset = self.formsets.get("contacts")
+            if formset is None:
+                raise ValidationError(message)
+            # Shown inside the contacts panel, so its tab gets the error badge as well.
+            formset.non_form_errors().append(message)
         return cleaned
 
     def _has_contact_method(self) -> bool:

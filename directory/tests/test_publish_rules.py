@@ -59,10 +59,14 @@ def test_publishing_without_a_way_to_contact_is_refused(client, editor, director
     response = client.post(add_service_url(directory_page), data)
 
     assert response.status_code == 200
+    html = response.content.decode()
     assert (
         "Add a way to contact the service (a phone number, email address or website) "
-        "before publishing" in response.content.decode()
+        "before publishing" in html
     )
+    # Inside the contacts panel, where the Contact tab's error badge counts it.
+    contacts_panel = html.split('id="tab-contact', 1)[-1]
+    assert 'class="error-message"' in contacts_panel.split("Add a way to contact", 1)[0][-400:]
     assert not ServicePage.objects.exists()
 
 

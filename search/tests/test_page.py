@@ -177,8 +177,8 @@ def test_selected_filters_are_removable_tags_and_the_url_round_trips(
         )
     }
     assert set(tags) == {
-        "Remove filter SEND need: Autism",
-        "Remove filter SEND need: Adhd",
+        "Remove filter Needs and disabilities: Autism",
+        "Remove filter Needs and disabilities: Adhd",
         "Remove filter District: South",
         "Remove filter Age: 8 years old",
     }
