@@ -63,7 +63,9 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", ""):
-            record.request_id = current_request_id()
+            # django.request logs after the middleware has finished, passing the request along.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", "") or current_request_id()
         return True
 
 
