@@ -1,4 +1,4 @@
-"""The Parent Update, sessions and alerts in the admin, on the directory, in accounts and the demo."""
+"""The Parent Update, sessions and alerts: admin, directory link, accounts, demo."""
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse

@@ -43,7 +43,9 @@ def test_weekly_sessions_respect_term_time_and_holidays(make_service):
         datetime.date(2026, 12, 28),
     ]
     # From a later day, earlier dates have dropped off.
-    assert session_dates(term, datetime.date(2027, 1, 5), last, holidays)[0] == datetime.date(2027, 1, 11)
+    assert session_dates(term, datetime.date(2027, 1, 5), last, holidays)[0] == datetime.date(
+        2027, 1, 11
+    )
 
 
 @pytest.fixture
@@ -137,8 +139,12 @@ def test_services_whose_sessions_have_all_passed_are_flagged(make_service):
     current = make_service("Current club")
     today = timezone.localdate()
     _session(old, date=today - datetime.timedelta(days=30))
-    _session(current, date=today - datetime.timedelta(days=30), repeats_weekly=True,
-             repeat_until=today + datetime.timedelta(days=30))
+    _session(
+        current,
+        date=today - datetime.timedelta(days=30),
+        repeats_weekly=True,
+        repeat_until=today + datetime.timedelta(days=30),
+    )
     assert [s.title for s in services_with_only_past_sessions()] == ["Old club"]
 
 
