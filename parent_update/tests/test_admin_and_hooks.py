@@ -34,6 +34,8 @@ def test_editors_add_a_weekly_session_with_a_service_chooser(admin_client, make_
     response = admin_client.post(reverse("sessions:add"), data)
     assert response.status_code == 302
     assert ServiceSession.objects.get().repeat_until == datetime.date(2027, 3, 26)
+    assert admin_client.get(reverse("holidays:index")).status_code == 200
+    assert admin_client.get(reverse("parent_update_sendings:index")).status_code == 200
 
 
 def test_a_directory_search_offers_an_alert(client, directory_page, make_service):
