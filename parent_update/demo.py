@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - demo data reads best one record a line
 """Demo content: a Parent Update archive with two sent updates, What's on, and sessions.
 
 Idempotent: only what is missing is added. Session dates are relative to today, so the demo

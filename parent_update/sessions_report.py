@@ -44,7 +44,7 @@ def flag_services_with_only_past_sessions(today: datetime.date | None = None) ->
                 "parent_update/emails/sessions_passed.txt",
                 {
                     "service": service,
-                    "admin_url": absolute(reverse("wagtailadmin_home")),
+                    "admin_url": absolute(reverse("sessions:index")),
                 },
             ),
         )

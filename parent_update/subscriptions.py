@@ -104,7 +104,8 @@ def confirm(token: str) -> Outcome:
             )
         return Outcome(
             "You are subscribed",
-            "Thank you. We will email you the SEND Parent Update. Every email has a link to stop it.",
+            "Thank you. We will email you the SEND Parent Update. "
+            "Every email has a link to stop it.",
             "update",
         )
     if payload.get("kind") == "alert":

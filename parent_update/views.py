@@ -85,7 +85,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "parent_update/confirm.html", {"what": what})
 
 
-@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click"; the signed token is the key.
+# RFC 8058: mail clients POST "List-Unsubscribe=One-Click"; the signed token is the key.
+@csrf_exempt
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button; a POST (the button, or a mail client's one-click) unsubscribes."""
     if request.method == "POST":

@@ -1,4 +1,4 @@
-"""The Parent Update, sessions and alerts in the admin, on the directory, in accounts and the demo."""
+"""The Parent Update, sessions and alerts: admin, directory link, accounts, demo."""
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -22,6 +22,8 @@ from parent_update.models import (
 
 class ServiceSessionViewSet(ModelViewSet):
     model = ServiceSession
+    name = "sessions"
+    url_prefix = "things-to-do/sessions"
     icon = "date"
     menu_label = "Sessions"
     list_display = ["__str__", "service", "when", "is_free", "without_parent"]
@@ -42,6 +44,8 @@ class ServiceSessionViewSet(ModelViewSet):
 
 class HolidayViewSet(ModelViewSet):
     model = Holiday
+    name = "holidays"
+    url_prefix = "things-to-do/holidays"
     icon = "calendar"
     menu_label = "School holidays"
     list_display = ["name", "starts_on", "ends_on"]
@@ -50,6 +54,8 @@ class HolidayViewSet(ModelViewSet):
 
 class SendingViewSet(ModelViewSet):
     model = Sending
+    name = "parent_update_sendings"
+    url_prefix = "parent-update/sendings"
     icon = "mail"
     menu_label = "Parent Update sendings"
     list_display = ["page", "started_at", "started_by", "recipients", "finished_at"]

@@ -33,7 +33,9 @@ def test_saving_a_search_is_double_opt_in(client, make_service, directory_page):
     )
     assert response.status_code == 302
     assert SearchAlert.objects.count() == 0
-    link = re.search(r"http://testserver(/parent-update/confirm/\S+/)", mail.outbox[0].body).group(1)
+    link = re.search(r"http://testserver(/parent-update/confirm/\S+/)", mail.outbox[0].body).group(
+        1
+    )
     client.post(link)
     alert = SearchAlert.objects.get()
     assert alert.query_string == "q=swimming&type=activities-clubs"

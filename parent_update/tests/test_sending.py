@@ -32,14 +32,18 @@ def test_an_update_goes_in_batches_once_to_each_subscriber_with_unsubscribe_head
     batches = []
     real_queue_batch = sending.queue_batch
     monkeypatch.setattr(
-        sending, "queue_batch", lambda s: batches.append(s.last_subscriber_id) or real_queue_batch(s)
+        sending,
+        "queue_batch",
+        lambda s: batches.append(s.last_subscriber_id) or real_queue_batch(s),
     )
     record = sending.start_sending(page)
     record.refresh_from_db()
     assert len(batches) == 4  # 3 + 3 + 2 subscribers, then "no more"
     assert record.recipients == 7
     assert record.finished_at is not None
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"parent{i}@example.org" for i in range(7))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        f"parent{i}@example.org" for i in range(7)
+    )
     message = mail.outbox[0]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")

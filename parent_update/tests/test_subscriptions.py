@@ -65,7 +65,9 @@ def test_a_confirmation_link_used_twice_says_so(client, site_root):
 def test_an_expired_or_tampered_confirmation_link_is_a_plain_message(client, site_root):
     _subscribe(client)
     confirm = _link(mail.outbox[0])
-    with mock.patch("django.core.signing.time.time", return_value=time.time() + CONFIRM_MAX_AGE + 60):
+    with mock.patch(
+        "django.core.signing.time.time", return_value=time.time() + CONFIRM_MAX_AGE + 60
+    ):
         response = client.post(confirm)
     assert response.status_code == 400
     assert b"expired" in response.content

@@ -43,7 +43,9 @@ def test_weekly_sessions_respect_term_time_and_holidays(make_service):
         datetime.date(2026, 12, 28),
     ]
     # From a later day, earlier dates have dropped off.
-    assert session_dates(term, datetime.date(2027, 1, 5), last, holidays)[0] == datetime.date(2027, 1, 11)
+    assert session_dates(term, datetime.date(2027, 1, 5), last, holidays)[0] == datetime.date(
+        2027, 1, 11
+    )
 
 
 @pytest.fixture
@@ -137,8 +139,12 @@ def test_services_whose_sessions_have_all_passed_are_flagged(make_service):
     current = make_service("Current club")
     today = timezone.localdate()
     _session(old, date=today - datetime.timedelta(days=30))
-    _session(current, date=today - datetime.timedelta(days=30), repeats_weekly=True,
-             repeat_until=today + datetime.timedelta(days=30))
+    _session(
+        current,
+        date=today - datetime.timedelta(days=30),
+        repeats_weekly=True,
+        repeat_until=today + datetime.timedelta(days=30),
+    )
     assert [s.title for s in services_with_only_past_sessions()] == ["Old club"]
 
 
@@ -150,3 +156,19 @@ def test_holiday_filter(client, whats_on, make_service):
     _session(service, title="Later", date=saturday + datetime.timedelta(days=7))
     response = client.get(whats_on.url, {"when": "holidays"})
     assert response.context["total"] == 1
+
+
+def test_owners_are_emailed_once_when_every_session_has_passed(make_service, django_user_model):
+    from django.core import mail
+
+    from parent_update.sessions_report import flag_services_with_only_past_sessions
+
+    owner = django_user_model.objects.create_user("owner", email="owner@example.org")
+    old = make_service("Old club")
+    old.owner = owner
+    old.save()
+    _session(old, date=timezone.localdate() - datetime.timedelta(days=30))
+    flag_services_with_only_past_sessions()
+    flag_services_with_only_past_sessions()
+    assert [m.to for m in mail.outbox] == [["owner@example.org"]]
+    assert "Add new dates for Old club" == mail.outbox[0].subject
