@@ -5,17 +5,19 @@
 - Safeguarding leads (`feedback.view_safeguarding`) also see items flagged as safeguarding
   concerns; nobody else does, not even moderators.
 - `feedback.export_personal_data` adds email addresses to the export and the item page.
-- Service owners: anyone who can edit a service page in the page tree sees the feedback about
-  that service (never safeguarding items, never personal data).
+- Service owners: whoever created a service page, or is in a group granted "edit" on that very
+  page, sees the feedback about that service (never safeguarding items, never personal data).
+  A broad grant (the Editors group on the whole directory) does not make everyone an owner.
 Superusers have every permission.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
-from wagtail.models import Page
+from django.db.models import Q, QuerySet
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from directory.models import ServicePage
 from feedback.models import FeedbackItem
 
 MODERATORS_GROUP = "Moderators"
@@ -64,11 +66,22 @@ def pages_user_can_edit(user: User) -> QuerySet[Page]:
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
 
 
+def service_pages_owned_by(user: User) -> QuerySet[Page]:
+    """Pages the user answers for: they created it, or one of their groups has an explicit
+    "edit" permission on that page itself (not one inherited from a section above it)."""
+    if not user.is_authenticated or not user.is_active:
+        return Page.objects.none()
+    explicit = GroupPagePermission.objects.filter(
+        group__in=user.groups.all(), permission__codename="change_page"
+    ).values("page_id")
+    return Page.objects.type(ServicePage).filter(Q(owner=user) | Q(pk__in=explicit))
+
+
 def can_see_service_feedback(user: User) -> bool:
     """Whether the "Feedback about your services" list has anything for this user to see."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return can_moderate(user) or pages_user_can_edit(user).exists()
+    return can_moderate(user) or service_pages_owned_by(user).exists()
 
 
 def service_feedback_for(user: User) -> QuerySet[FeedbackItem]:
@@ -83,7 +96,7 @@ def service_feedback_for(user: User) -> QuerySet[FeedbackItem]:
         return items.none()
     if can_moderate(user):
         return items
-    return items.filter(subject_page__in=pages_user_can_edit(user).values("pk"))
+    return items.filter(subject_page__in=service_pages_owned_by(user).values("pk"))
 
 
 def can_see_item(user: User, item: FeedbackItem) -> bool:

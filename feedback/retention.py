@@ -1,7 +1,8 @@
 """Retention: personal data on feedback is erased after the configured number of months.
 
 The comment, its public version and the moderation log stay (they identify no one by
-themselves); the email address and the link to an account go.
+themselves); the email address and the link to an account go. "What was missing?" answers,
+raw public text, are deleted outright.
 """
 
 import calendar
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from feedback.models import FeedbackItem, ModerationLogEntry
+from feedback.models import FeedbackItem, HelpfulnessComment, ModerationLogEntry
 from feedback.safeguarding import current_feedback_settings
 
 
@@ -21,6 +22,8 @@ class ErasureResult:
     cutoff: datetime.datetime
     item_ids: list[int]
     dry_run: bool
+    # "What was missing?" answers deleted (raw public text, which may name someone).
+    missing_answers: int = 0
 
     @property
     def count(self) -> int:
@@ -56,8 +59,12 @@ def erase_personal_data(
     months = months if months is not None else current_feedback_settings().retention_months
     cutoff = months_before(now, months)
     ids = list(items_due_for_erasure(cutoff).values_list("pk", flat=True))
-    if dry_run or not ids:
-        return ErasureResult(cutoff=cutoff, item_ids=ids, dry_run=dry_run)
+    old_answers = HelpfulnessComment.objects.filter(submitted_at__lt=cutoff)
+    if dry_run:
+        return ErasureResult(cutoff, ids, dry_run, old_answers.count())
+    answers_deleted, _ = old_answers.delete()
+    if not ids:
+        return ErasureResult(cutoff, ids, dry_run, answers_deleted)
     with transaction.atomic():
         FeedbackItem.objects.filter(pk__in=ids).update(
             email="", user=None, personal_data_erased_at=now
@@ -73,4 +80,4 @@ def erase_personal_data(
             )
             for pk in ids
         )
-    return ErasureResult(cutoff=cutoff, item_ids=ids, dry_run=False)
+    return ErasureResult(cutoff, ids, False, answers_deleted)

@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import ServicePage
 from feedback import views_admin
+from feedback.missing_answers import missing_answers_viewset
 from feedback.models import FeedbackItem, Theme
 from feedback.permissions import (
     FeedbackPermissionPolicy,
@@ -26,7 +27,7 @@ from feedback.permissions import (
     can_see_service_feedback,
     can_view_safeguarding,
     feedback_permission_policy,
-    pages_user_can_edit,
+    service_pages_owned_by,
 )
 
 # Before anything asks the registry for FeedbackItem's policy (it would make a default one).
@@ -80,6 +81,11 @@ def register_feedback_viewset() -> ViewSet:
     return FeedbackViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_missing_answers_viewset() -> ViewSet:
+    return missing_answers_viewset
+
+
 class _FeedbackMenuItem(MenuItem):
     def __init__(self, label, url_name, icon_name, order, shown_to):
         super().__init__(label, reverse_lazy(url_name), icon_name=icon_name, order=order)
@@ -115,6 +121,7 @@ feedback_menu = Menu(
             can_see_service_feedback,
         ),
         _FeedbackMenuItem("Dashboard", "feedback_admin:dashboard", "table", 400, can_moderate),
+        _FeedbackMenuItem("What was missing", "missing_answers:index", "help", 450, can_moderate),
         _FeedbackMenuItem(
             "Themes", "wagtailsnippets_feedback_theme:list", "tag", 500, _can_manage_themes
         ),
@@ -144,7 +151,7 @@ class ServiceFeedbackButton(PageMenuItem):
     priority = 80
 
     def is_shown(self, user) -> bool:
-        return can_moderate(user) or pages_user_can_edit(user).filter(pk=self.page.pk).exists()
+        return can_moderate(user) or service_pages_owned_by(user).filter(pk=self.page.pk).exists()
 
     @property
     def url(self) -> str:

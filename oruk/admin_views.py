@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .exporting import export_services_csv
-from .feeds import SourceError, csv_rows
+from .feeds import SourceError, csv_rows, decode_csv
 from .importing import apply_import, directory_for_import, plan_import
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -25,7 +25,10 @@ SESSION_KEY = "oruk_import_csv"
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Services spreadsheet (CSV)",
-        help_text="Use the template's columns. Nothing is saved until you confirm.",
+        help_text=(
+            "Use the template's columns, up to 5,000 services a file, smaller than 5 MB. "
+            "Nothing is saved until you confirm."
+        ),
     )
 
     def clean_file(self):
@@ -51,7 +54,7 @@ def import_services_view(request: HttpRequest) -> HttpResponse:
         if not data:
             messages.error(request, "Upload the file again: the checked file has expired.")
             return redirect("oruk_import")
-        plan = plan_import(csv_rows(data.encode("utf-8")).rows)
+        plan = plan_import(csv_rows(data).rows)  # the text decoded at upload
         apply_import(plan, parent=directory_for_import(), user=request.user)
         del request.session[SESSION_KEY]
         messages.success(request, plan.summary())
@@ -60,16 +63,17 @@ def import_services_view(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
-            raw = form.cleaned_data["file"].read()
             try:
-                rows = csv_rows(raw)
+                text = decode_csv(form.cleaned_data["file"].read())
+                rows = csv_rows(text)
             except SourceError as error:
                 form.add_error("file", str(error))
             else:
                 plan = plan_import(rows.rows)
                 context["plan"] = plan
                 context["confirmable"] = plan.count("create") + plan.count("update") > 0
-                request.session[SESSION_KEY] = raw.decode("utf-8-sig", errors="replace")
+                # Decoded once: the drafts get exactly the text the preview showed.
+                request.session[SESSION_KEY] = text
     return TemplateResponse(request, "oruk/admin/import_services.html", context)
 
 

@@ -6,6 +6,7 @@ Each ORUK service is checked against the profile's `service.json` schema and tur
 spreadsheet row, so both formats share one set of checks (`importing.plan_import`).
 """
 
+import codecs
 import csv
 import io
 import json
@@ -23,6 +24,9 @@ from .vocabularies import VOCABULARIES
 
 FETCH_TIMEOUT_SECONDS = 30
 MAX_FEED_PAGES = 500
+# Limits on one spreadsheet upload, so a preview stays well inside a request's time.
+MAX_CSV_BYTES = 10 * 1024 * 1024
+MAX_CSV_ROWS = 5000
 WEEKDAY_NAMES = {
     "MO": "Monday",
     "TU": "Tuesday",
@@ -66,22 +70,54 @@ def read_source(source: str) -> bytes:
         raise SourceError(f"Could not read {source}: {error.strerror or error}") from error
 
 
-def csv_rows(data: bytes) -> Rows:
-    """Rows of the spreadsheet template; row numbers as a spreadsheet shows them."""
+def decode_csv(data: bytes) -> str:
+    """The text of a CSV file: UTF-16 with a byte order mark, UTF-8 (with or without one), or
+    Windows-1252 (spreadsheets saved as "CSV" on Windows). Decode once and keep the text."""
+    if len(data) > MAX_CSV_BYTES:
+        raise SourceError(f"The file must be smaller than {MAX_CSV_BYTES // (1024 * 1024)} MB")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")  # spreadsheets saved as "CSV" on Windows
-        except UnicodeDecodeError as error:
-            raise SourceError("The file is not UTF-8 or Windows text") from error
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise SourceError("The file is not UTF-8, UTF-16 or Windows text") from error
+    return text
+
+
+def csv_rows(data: bytes | str) -> Rows:
+    """Rows of the spreadsheet template (bytes, or text from `decode_csv`); row numbers as a
+    spreadsheet shows them. At most MAX_CSV_ROWS rows; a row csv cannot read is an error naming it.
+    """
+    text = data if isinstance(data, str) else decode_csv(data)
+    if "\x00" in text:
+        raise SourceError(
+            "The file contains NUL characters: it may not be a CSV file. Save it from your "
+            "spreadsheet as “CSV UTF-8” and upload it again"
+        )
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "external_id" not in reader.fieldnames:
-        raise SourceError("The first row must be the template's column names, with external_id")
     rows = Rows()
-    for number, row in enumerate(reader, start=2):
-        if any((value or "").strip() for value in row.values() if isinstance(value, str)):
-            rows.rows.append((number, {k: v for k, v in row.items() if k is not None}))
+    number = 1
+    try:
+        if not reader.fieldnames or "external_id" not in reader.fieldnames:
+            raise SourceError("The first row must be the template's column names, with external_id")
+        for number, row in enumerate(reader, start=2):
+            if any((value or "").strip() for value in row.values() if isinstance(value, str)):
+                if len(rows.rows) >= MAX_CSV_ROWS:
+                    raise SourceError(
+                        f"The file has more than {MAX_CSV_ROWS:,} services: split it into files "
+                        f"of {MAX_CSV_ROWS:,} rows or fewer and upload them one by one"
+                    )
+                rows.rows.append((number, {k: v for k, v in row.items() if k is not None}))
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            message = f"a value is longer than {csv.field_size_limit():,} characters"
+        else:
+            message = str(error)
+        raise SourceError(f"Row {number + 1}: {message}") from error
     return rows
 
 

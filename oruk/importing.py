@@ -164,7 +164,7 @@ class RowReader:
         value = self.row.get(column, "")
         if value == "":
             return default
-        if not value.isdigit() or int(value) > MAX_AGE:
+        if not re.fullmatch(r"[0-9]{1,3}", value) or int(value) > MAX_AGE:
             self.problem(column, f"must be a whole number of years from 0 to {MAX_AGE}")
             return default
         return int(value)
@@ -211,7 +211,7 @@ class RowReader:
             {
                 int(match.group(1))
                 for key in self.row
-                if (match := re.match(rf"^{prefix}_(\d+)_", key))
+                if (match := re.match(rf"^{prefix}_([0-9]{{1,3}})_", key))
             }
         )
         groups = []

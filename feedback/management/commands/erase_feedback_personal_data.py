@@ -29,3 +29,5 @@ class Command(BaseCommand):
             f"{verb} personal data on {result.count} feedback item(s) "
             f"received before {result.cutoff:%Y-%m-%d %H:%M}."
         )
+        verb = "Would delete" if dry_run else "Deleted"
+        self.stdout.write(f'{verb} {result.missing_answers} "What was missing?" answer(s).')
