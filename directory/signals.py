@@ -1,5 +1,5 @@
 """The Editors group may add and edit services in every directory page, and nowhere else unless
-an administrator grants it (see migrations/0002_editors_directory_only.py)."""
+an administrator grants it (see migrations/0003_editors_directory_only.py)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
