@@ -109,6 +109,8 @@ def test_production_reads_cache_url(monkeypatch, url, backend, location):
 
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@localhost/db")
+    monkeypatch.setenv("ALLOWED_HOSTS", "localoffer.example.org")
+    monkeypatch.setenv("BASE_URL", "https://localoffer.example.org")
     monkeypatch.setenv("CACHE_URL", url)
     production = importlib.reload(importlib.import_module("localoffer.settings.production"))
     assert production.CACHES["default"]["BACKEND"] == backend

@@ -14,6 +14,7 @@ GOOD_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-this-test-only-0123456789",
     "DATABASE_URL": "postgres://localoffer:pw@db.internal:5432/localoffer",
     "ALLOWED_HOSTS": "localoffer.westshire.gov.uk, www.localoffer.westshire.gov.uk",
+    "BASE_URL": "https://localoffer.westshire.gov.uk",
 }
 # Variables a developer's shell might set that would change what production reads.
 _CLEARED = ("CACHE_URL", "EMAIL_URL", "EMAIL_HOST", "AWS_STORAGE_BUCKET_NAME", "WAGTAIL_ADMIN_PATH")
@@ -31,7 +32,7 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "BASE_URL"])
 def test_start_up_stops_naming_the_missing_variable(missing):
     env = {k: v for k, v in GOOD_ENV.items() if k != missing}
     result = _run(["manage.py", "check"], env)
