@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -64,7 +65,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, in_review):
     for url in (draft_url(in_review), "/forum/drafts/", "/forum/propose/"):
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith(settings.LOGIN_URL)
+        assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
 def test_signed_in_non_members_cannot_read_drafts(client, in_review, outsider):
