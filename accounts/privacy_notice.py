@@ -58,7 +58,7 @@ BODY = [
     ),
     _h2("Emails"),
     _p(
-        "We send emails only to addresses you give us: a code to confirm your address or to sign in, a link to reset your password, and the emails you asked for. A copy of each email, with the address it went to, is kept in our outbox so it can be sent again if sending fails. These copies are not deleted automatically yet."
+        "We send emails only to addresses you give us: a code to confirm your address or to sign in, a link to reset your password, and the emails you asked for. A copy of each email, with the address it went to, is kept in our outbox so it can be sent again if sending fails. 30 days after an email is sent we delete the address and the text from that copy."
     ),
     _h2("Your rights"),
     _p(

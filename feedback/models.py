@@ -81,7 +81,7 @@ class FeedbackItem(models.Model):
         SURVEY_ANSWER = "survey_answer", "A free-text survey answer"
         AGENDA_PROPOSAL = "agenda_proposal", "A forum agenda proposal"
         MINUTES_COMMENT = "minutes_comment", "A comment on draft forum minutes"
-        CHECK_BACK = "check_back", "\"Did this make a difference?\" answer"
+        CHECK_BACK = "check_back", '"Did this make a difference?" answer'
 
     class Topic(models.TextChoices):
         # Regulation 56(1) of the SEND Regulations 2014.

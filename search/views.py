@@ -2,7 +2,6 @@
 and the shortlist. Thin: the rules live in forms.py, shortlist.py and analytics.py."""
 
 import dataclasses
-import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import Client
 
 from directory.factories import InformationPageFactory
 
