@@ -56,10 +56,10 @@ test: install-test chromium ## Run every test: SQLite pass, then the database te
 	exit $$status
 
 test-sqlite: install-test chromium ## Run the suite on SQLite (everything but postgres_only)
-	$(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) -m "not postgres_only"
+	$(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) --durations=25 -m "not postgres_only"
 
 test-postgres: install-test ## Run the postgres and postgres_only tests on a throwaway PostgreSQL
-	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) -m "postgres or postgres_only"
+	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) --durations=10 -m "postgres or postgres_only"
 
 smoke: ## Check `make run` as a newcomer gets it: runtime-only venv, fresh database, pages and links
 	scripts/smoke-run

@@ -20,7 +20,11 @@ from search.contract import SearchQuery
 from search.models import ServiceDocument
 from search.services import search_services
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    # Serialized rollback puts the migration data back the way the rest of the suite expects.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _table_fingerprints() -> dict[str, tuple[int, str]]:

@@ -8,7 +8,11 @@ from django.db import connection
 
 from you_said_we_did.models import ResponsePage
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres_only,
+    # Serialized rollback puts the migration data back the way the rest of the suite expects.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_concurrent_publishes_send_one_email_per_person(make_item, make_response):
