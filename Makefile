@@ -21,8 +21,8 @@ help: ## Show this help
 run: export BASE_URL = http://127.0.0.1:$(PORT)
 run: install ## Install, migrate, load the demo content if empty, serve http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py set_site_address
 	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py set_site_address
 	$(PY) manage.py create_demo_editor
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

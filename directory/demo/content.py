@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +31,7 @@ from directory.models import (
     ServicePage,
     ServiceType,
 )
+from directory.site_address import parse_site_address
 
 TAXONOMIES = [
     (ServiceType, taxonomies.SERVICE_TYPES),
@@ -172,11 +174,14 @@ def ensure_home_page(summary: LoadSummary) -> tuple[HomePage, bool]:
         root.add_child(instance=home)
         summary.add("pages")
         created = True
+    # Removing Wagtail's welcome page above also removed the Site that pointed at it.
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        # At BASE_URL, so links made while loading (demo emails) point where the site is served.
+        hostname, port = parse_site_address(settings.BASE_URL)
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=pages.SETTINGS["service_name"],
