@@ -68,6 +68,7 @@ def test_facet_selections_filter_hits_and_the_other_groups_counts():
     assert body["track_total_hits"] is True
 
 
+@pytest.mark.django_db  # the editors' search words live in the database
 def test_text_query_needs_every_word_and_expands_shared_synonyms():
     body = body_for(SearchQuery(text="short breaks Stafford"))
     must = body["query"]["bool"]["must"][0]["bool"]["must"]

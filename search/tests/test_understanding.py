@@ -18,6 +18,8 @@ def concept_words(text: str) -> list[set[str]]:
     return [{" ".join(p) for p in c.phrases} for c in concepts(text)]
 
 
+# Reads the editors' search words from the database.
+@pytest.mark.django_db
 def test_words_that_say_who_is_asking_are_dropped():
     found = concept_words("respite for my autistic son")
     assert len(found) == 2
@@ -25,10 +27,14 @@ def test_words_that_say_who_is_asking_are_dropped():
     assert "autism" in found[1]
 
 
+# Reads the editors' search words from the database.
+@pytest.mark.django_db
 def test_a_query_of_only_such_words_keeps_them():
     assert concept_words("help") == [{"help"}]
 
 
+# Reads the editors' search words from the database.
+@pytest.mark.django_db
 def test_families_phrases_expand_to_the_services_words():
     (feeling_low,) = concept_words("feeling low")
     assert {"mental health", "counselling"} <= feeling_low
@@ -62,6 +68,8 @@ def test_removing_a_tag_takes_its_words_out():
     assert without_words("short breaks 8 year old", "8 year old") == "short breaks"
 
 
+# Reads the editors' search words from the database.
+@pytest.mark.django_db
 def test_two_letters_the_wrong_way_round_are_put_right():
     assert spelling_suggestion("cahms", set(), ["camh", "camp"]) == "camhs"
 
