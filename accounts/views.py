@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from accounts import audit
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.hooks import account_sections
+from accounts.lifecycle import delete_account as delete_account_service
+from accounts.lifecycle import end_all_sessions, export_user_data
 from accounts.models import Profile
-from accounts.services import delete_account as delete_account_service
-from accounts.services import end_all_sessions, export_user_data
 
 
 @login_required

@@ -10,13 +10,13 @@ from wagtail.models import Page
 
 from directory.models import ServicePage
 from feedback.forms import FACES, FeedbackForm, MissingForm, YoungPersonAgeForm, YoungPersonForm
-from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.services import (
+from feedback.intake import (
     Submission,
     record_helpfulness_vote,
     record_missing_comment,
     submit_feedback,
 )
+from feedback.models import FeedbackItem, FeedbackSettings
 from feedback.spam import over_rate_limit, spam_signals
 
 THANKS_SESSION_KEY = "feedback_thanks"

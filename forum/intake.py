@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
-from feedback.services import Submission, submit_feedback
 from forum.models import AgendaItem, AgendaProposal, MeetingPage, MinutesComment, MinutesPage
 from notifications.outbox import queue_email
 

@@ -19,7 +19,7 @@ from surveys.forms_admin import district_choices
 from surveys.kinds import CATEGORICAL_KINDS
 from surveys.models import SurveyPage, SurveyResponse
 from surveys.models.pages import survey_results
-from surveys.services import AlreadyAnswered, submit_response
+from surveys.responses import AlreadyAnswered, submit_response
 
 PERSONAL_PERMISSION = "surveys.export_survey_personal_data"
 

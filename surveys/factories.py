@@ -3,7 +3,7 @@
 import wagtail_factories
 
 from surveys.models import SurveyPage
-from surveys.services import create_survey
+from surveys.responses import create_survey
 
 
 class SurveyPageFactory(wagtail_factories.PageFactory):

@@ -26,7 +26,7 @@ from surveys.forms import ConsentForm, SendForm, StepForm
 from surveys.forms_admin import district_choices
 from surveys.kinds import FACES_CHOICES, TEXT_KINDS, QuestionKind, fixed_choices
 from surveys.models import OneResponsePer, SurveyPage, SurveyResponse
-from surveys.services import AlreadyAnswered, SurveyClosed, already_answered, submit_response
+from surveys.responses import AlreadyAnswered, SurveyClosed, already_answered, submit_response
 
 BROWSER_COOKIE = "survey_browser"
 BROWSER_COOKIE_AGE = 2 * 365 * 24 * 60 * 60

@@ -14,8 +14,8 @@ import pytest
 from django.db import connection
 
 from directory.models import ServicePage
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
-from feedback.services import Submission, submit_feedback
 from search.contract import SearchQuery
 from search.models import ServiceDocument
 from search.services import search_services

@@ -14,8 +14,8 @@ from wagtail.models import Site
 
 from directory.models import HomePage, ServicePage
 from feedback import moderation
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, Theme
-from feedback.services import Submission, submit_feedback
 from you_said_we_did.loop import send_check_backs
 from you_said_we_did.models import (
     RegisterEditionPage,

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.csrf import csrf_exempt
 
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.services import Submission, submit_feedback
 from feedback.spam import over_rate_limit, spam_signals
 from you_said_we_did import loop
 from you_said_we_did.forms import CheckBackForm

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts import audit
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
-from feedback.services import Submission, submit_feedback
 
 from .conftest import PASSWORD
 

@@ -2,13 +2,13 @@
 
 import pytest
 
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings, ModerationLogEntry
 from feedback.safeguarding import (
     normalise_for_screening,
     notify_safeguarding_contact,
     screen_for_safeguarding,
 )
-from feedback.services import Submission, submit_feedback
 
 PHRASES = ["self-harm", "kill myself", "hit me", "abuse", "dont want to live", "unsafe at home"]
 

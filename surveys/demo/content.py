@@ -14,7 +14,7 @@ from feedback.moderation import approve
 from surveys.forms_admin import district_choices
 from surveys.kinds import fixed_choices
 from surveys.models import SurveyPage, SurveyResponse, SurveyResultsPage
-from surveys.services import create_survey, submit_response
+from surveys.responses import create_survey, submit_response
 
 DATA = Path(__file__).with_name("surveys.json")
 RESPONSES = 200

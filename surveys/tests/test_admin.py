@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from feedback.models import FeedbackItem
 from surveys.models import SurveyResponse, SurveyResultsPage
-from surveys.services import submit_response
+from surveys.responses import submit_response
 from surveys.tests.conftest import qname
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from surveys.models import SurveyResponse
-from surveys.services import AlreadyAnswered, submit_response
+from surveys.responses import AlreadyAnswered, submit_response
 
 pytestmark = [
     pytest.mark.postgres_only,

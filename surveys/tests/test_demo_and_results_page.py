@@ -5,7 +5,7 @@ import pytest
 from feedback.models import FeedbackItem
 from surveys.demo.content import load_demo_surveys
 from surveys.models import SurveyPage, SurveyResponse, SurveyResultsPage
-from surveys.services import submit_response
+from surveys.responses import submit_response
 
 pytestmark = pytest.mark.django_db
 

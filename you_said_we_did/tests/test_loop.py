@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from feedback.forms import SpamGuardForm  # noqa: F401  (the check-back form builds on it)
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
-from feedback.services import Submission, submit_feedback
 from feedback.spam import form_started_token
 from notifications.models import OutgoingEmail
 from you_said_we_did.loop import send_check_backs

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.audit import purge_old_entries
-from accounts.services import UNVERIFIED_DAYS, purge_unverified_accounts
+from accounts.lifecycle import UNVERIFIED_DAYS, purge_unverified_accounts
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
 from directory.models import District
+from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
-from feedback.services import Submission, submit_feedback
 from surveys.flow import visible_questions
 from surveys.forms import check_stored_answer
 from surveys.forms_admin import district_choices

@@ -1,4 +1,4 @@
-"""The rules of accounts as plain functions: what we keep about someone, deleting, purging."""
+"""An account from export to deletion: what we keep, ending sessions, deleting, purging."""
 
 import datetime
 
