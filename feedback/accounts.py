@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from feedback.models import FeedbackItem, ModerationLogEntry
+from feedback import moderation
+from feedback.models import FeedbackItem
 
 # What the writer sees: never "safeguarding", which could put them at risk on a shared account.
 STATUS_FOR_WRITER = {
@@ -71,14 +72,4 @@ def anonymise_for_deleted_account(user) -> None:
     FeedbackItem.objects.filter(pk__in=ids).update(
         user=None, email="", wants_response=False, personal_data_erased_at=now
     )
-    ModerationLogEntry.objects.bulk_create(
-        ModerationLogEntry(
-            item_id=pk,
-            user=None,
-            timestamp=now,
-            action=ModerationLogEntry.Action.PERSONAL_DATA_ERASED,
-            reason="The writer deleted their account",
-            details="Email address and account link deleted; the comment is kept.",
-        )
-        for pk in ids
-    )
+    moderation.log_erasures(ids, reason="The writer deleted their account", now=now)

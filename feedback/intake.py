@@ -7,13 +7,9 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from feedback.models import (
-    FeedbackItem,
-    HelpfulnessComment,
-    ModerationLogEntry,
-    PageHelpfulness,
-)
-from feedback.safeguarding import notify_safeguarding_contact, screen_for_safeguarding
+from feedback.models import FeedbackItem, HelpfulnessComment, PageHelpfulness
+from feedback.moderation import Action, log, notify_safeguarding_contact
+from feedback.safeguarding import screen_for_safeguarding
 from notifications.outbox import queue_email
 
 ACKNOWLEDGEMENT = """Thank you for your feedback. We have received it.
@@ -74,17 +70,9 @@ def submit_feedback(submission: Submission) -> FeedbackItem:
             safeguarding_flag=FeedbackItem.SafeguardingFlag.AUTO if terms else "",
             safeguarding_terms=terms,
         )
-        ModerationLogEntry.objects.create(
-            item=item,
-            action=ModerationLogEntry.Action.SUBMITTED,
-            details="; ".join(submission.spam_reasons),
-        )
+        log(item, None, Action.SUBMITTED, details="; ".join(submission.spam_reasons))
         if terms:
-            ModerationLogEntry.objects.create(
-                item=item,
-                action=ModerationLogEntry.Action.AUTO_FLAGGED,
-                details="Matched: " + ", ".join(terms),
-            )
+            log(item, None, Action.AUTO_FLAGGED, details="Matched: " + ", ".join(terms))
     if terms:
         notify_safeguarding_contact(item)
     if item.email:

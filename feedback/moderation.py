@@ -3,8 +3,15 @@
 Each action checks the item's state, changes it, and writes one ModerationLogEntry saying who
 did what and why, in one transaction. Views call these functions; nothing else changes an
 item's moderation state. The submitter's own words (`comment`) are never changed here.
+Every log entry, from any app, is written by `log` (or `log_erasures` for many at once).
+
+The email to the safeguarding contact carries a link to the item in the admin and the matched
+phrases, never the comment itself: email is copied, forwarded and kept in places this site cannot
+protect, and the words of a child at risk belong behind the admin's login.
 """
 
+import datetime
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,10 +19,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Site
 
 from feedback.models import FeedbackItem, FeedbackSettings, ModerationLogEntry, Theme
-from feedback.safeguarding import current_feedback_settings, notify_safeguarding_contact
+from feedback.safeguarding import admin_url_for, current_feedback_settings
+
+logger = logging.getLogger(__name__)
 
 Action = ModerationLogEntry.Action
 Status = FeedbackItem.Status
@@ -68,6 +78,20 @@ def log(
         details=details,
         before=before,
         after=after,
+    )
+
+
+def log_erasures(item_ids: Iterable[int], *, reason: str, now: datetime.datetime) -> None:
+    """Record, for each item, that the system erased the writer's email and account link."""
+    ModerationLogEntry.objects.bulk_create(
+        ModerationLogEntry(
+            item_id=pk,
+            timestamp=now,
+            action=Action.PERSONAL_DATA_ERASED,
+            reason=reason,
+            details="Email address and account link deleted; the comment is kept.",
+        )
+        for pk in item_ids
     )
 
 
@@ -209,6 +233,41 @@ def _email_complaints_process(item: FeedbackItem, complaints: ComplaintsProcess)
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[item.email],
     )
+
+
+def notify_safeguarding_contact(item: FeedbackItem, *, user=None, manual: bool = False) -> bool:
+    """Email the named safeguarding contact about `item` now, and log it. True if sent.
+
+    The email names the matched phrases and links to the item in the admin; it does not carry
+    the comment (see the module docstring). Used by the automatic screen and by moderators.
+    """
+    feedback_settings = current_feedback_settings()
+    recipient = feedback_settings.safeguarding_contact_email
+    if not recipient:
+        logger.error("Feedback %s flagged for safeguarding but no contact is set.", item.pk)
+        return False
+    how = "by a moderator" if manual else "automatically"
+    terms = ", ".join(item.safeguarding_terms) or "none (flagged by a person)"
+    subject = f"Urgent: feedback {item.pk} flagged as a safeguarding concern"
+    body = (
+        f"Feedback {item.pk} was flagged {how} as a possible safeguarding concern.\n\n"
+        f"Received: {timezone.localtime(item.submitted_at):%d %B %Y at %H:%M}\n"
+        f"Form: {item.get_kind_display()}\n"
+        f"Matched words: {terms}\n"
+        f"The person asked for a reply: {'yes' if item.wants_response else 'no'}\n\n"
+        f"Read it in the admin (sign in needed):\n{admin_url_for(item)}\n\n"
+        "The comment is not included in this email to keep it safe.\n"
+    )
+    try:
+        send_mail(subject, body, None, [recipient], fail_silently=False)
+    except Exception:
+        # The item is already stored and flagged; a mail failure must not lose it or show a 500.
+        logger.exception("Could not email the safeguarding contact about feedback %s", item.pk)
+        return False
+    item.safeguarding_notified_at = timezone.now()
+    item.save(update_fields=["safeguarding_notified_at"])
+    log(item, user, Action.SAFEGUARDING_NOTIFIED, details=f"Emailed {recipient}")
+    return True
 
 
 @transaction.atomic

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from feedback.models import FeedbackItem, HelpfulnessComment, ModerationLogEntry
+from feedback import moderation
+from feedback.models import FeedbackItem, HelpfulnessComment
 from feedback.safeguarding import current_feedback_settings
 
 
@@ -69,15 +70,7 @@ def erase_personal_data(
         FeedbackItem.objects.filter(pk__in=ids).update(
             email="", user=None, personal_data_erased_at=now
         )
-        ModerationLogEntry.objects.bulk_create(
-            ModerationLogEntry(
-                item_id=pk,
-                user=None,
-                timestamp=now,
-                action=ModerationLogEntry.Action.PERSONAL_DATA_ERASED,
-                reason=f"Older than the retention period ({months} months)",
-                details="Email address and account link deleted; the comment is kept.",
-            )
-            for pk in ids
+        moderation.log_erasures(
+            ids, reason=f"Older than the retention period ({months} months)", now=now
         )
     return ErasureResult(cutoff, ids, False, answers_deleted)

@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from feedback.models import FeedbackItem, ModerationLogEntry
+from feedback import moderation
+from feedback.models import FeedbackItem
 from feedback.retention import months_before
 from feedback.safeguarding import current_feedback_settings
 from notifications.outbox import queue_email
@@ -223,9 +224,10 @@ def close_loop(subscriber: Subscriber, reason: str) -> None:
     if still_open:
         return
     FeedbackItem.objects.filter(pk=item.pk).update(email="", personal_data_erased_at=now)
-    ModerationLogEntry.objects.create(
-        item=item,
-        action=ModerationLogEntry.Action.PERSONAL_DATA_ERASED,
+    moderation.log(
+        item,
+        None,
+        moderation.Action.PERSONAL_DATA_ERASED,
         reason=reason,
         details="Email address kept only to tell them about a response deleted.",
     )

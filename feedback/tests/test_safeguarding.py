@@ -4,11 +4,8 @@ import pytest
 
 from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings, ModerationLogEntry
-from feedback.safeguarding import (
-    normalise_for_screening,
-    notify_safeguarding_contact,
-    screen_for_safeguarding,
-)
+from feedback.moderation import notify_safeguarding_contact
+from feedback.safeguarding import normalise_for_screening, screen_for_safeguarding
 
 PHRASES = ["self-harm", "kill myself", "hit me", "abuse", "dont want to live", "unsafe at home"]
 
@@ -142,7 +139,7 @@ def test_a_mail_failure_never_loses_the_item(site_root, settings, mailoutbox, mo
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("feedback.safeguarding.send_mail", broken)
+    monkeypatch.setattr("feedback.moderation.send_mail", broken)
     item = submit_feedback(Submission(kind="general", comment="he hit me"))
     item.refresh_from_db()
     assert item.status == "safeguarding"
