@@ -1,9 +1,10 @@
 """The weekly feedback digest: one email per service owner (the page owner) and per moderator.
 
 Owners get the new items about the services they own; moderators get every new item. Each
-person gets at most one digest a week (recorded in FeedbackDigest), so running the command twice
-sends nothing new. The email lists when, where and what kind, with a link to each item in the
-admin; it never carries the comment itself (email is copied and kept beyond our control).
+person gets at most one digest a week (recorded in FeedbackDigest, and keyed by week and person
+in the outbox), so running the command twice sends nothing new. The email lists when, where and
+what kind, with a link to each item in the admin; it never carries the comment itself (email is
+copied and kept beyond our control).
 Safeguarding concerns are never in a digest: their contact is told at once.
 """
 
@@ -12,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils import timezone
 from feedback.dashboard import week_start
 from feedback.models import FeedbackDigest, FeedbackItem
 from feedback.permissions import moderators
+from notifications.outbox import queue_email
 
 
 @dataclass
@@ -116,11 +117,11 @@ def send_weekly_digests(
                 FeedbackDigest.objects.create(
                     recipient=user, week_start=week, sent_at=now, item_count=len(items)
                 )
-                send_mail(
+                queue_email(
+                    key=f"feedback-digest:{week.isoformat()}:{user.pk}",
+                    to=user.email,
                     subject=f"Feedback this week: {_count(items)}",
-                    message=digest_body(user, items),
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    recipient_list=[user.email],
+                    body=digest_body(user, items),
                 )
         except IntegrityError:
             result.skipped_already_sent.append(user.email)

@@ -15,15 +15,15 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
 from feedback.models import FeedbackItem, FeedbackSettings, ModerationLogEntry, Theme
 from feedback.safeguarding import admin_url_for, current_feedback_settings
+from notifications.models import OutgoingEmail
+from notifications.outbox import deliver_email, queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ def reject(
     item.rejection_reason = reason
     item.rejection_note = note
     item.save(update_fields=["status", "rejection_reason", "rejection_note"])
-    log(
+    rejection = log(
         item,
         user,
         Action.REJECTED,
@@ -210,13 +210,15 @@ def reject(
     if reason == Reason.INDIVIDUAL_CASE:
         complaints = complaints_process(site)
         if item.wants_response and item.email:
-            _email_complaints_process(item, complaints)
+            _email_complaints_process(item, complaints, rejection)
             emailed = True
             log(item, user, Action.NOTE, details="Emailed the writer how to make a complaint.")
     return RejectionOutcome(item=item, complaints=complaints, submitter_emailed=emailed)
 
 
-def _email_complaints_process(item: FeedbackItem, complaints: ComplaintsProcess) -> None:
+def _email_complaints_process(
+    item: FeedbackItem, complaints: ComplaintsProcess, rejection: ModerationLogEntry
+) -> None:
     lines = [
         "Thank you for your feedback.",
         "",
@@ -227,19 +229,23 @@ def _email_complaints_process(item: FeedbackItem, complaints: ComplaintsProcess)
     ]
     if complaints.url:
         lines += ["", f"How to make a complaint: {complaints.url}"]
-    send_mail(
+    queue_email(
+        key=f"feedback-complaints-process:{item.pk}:{rejection.pk}",
+        to=item.email,
         subject="Your feedback: how to make a complaint",
-        message="\n".join(lines),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[item.email],
+        body="\n".join(lines),
     )
 
 
-def notify_safeguarding_contact(item: FeedbackItem, *, user=None, manual: bool = False) -> bool:
+def notify_safeguarding_contact(
+    item: FeedbackItem, *, user=None, manual: bool = False, event: str = ""
+) -> bool:
     """Email the named safeguarding contact about `item` now, and log it. True if sent.
 
     The email names the matched phrases and links to the item in the admin; it does not carry
     the comment (see the module docstring). Used by the automatic screen and by moderators.
+    It goes through the outbox (once per item and `event`; retried if the mail server is down)
+    but is sent at once, here, rather than waiting for the task worker.
     """
     feedback_settings = current_feedback_settings()
     recipient = feedback_settings.safeguarding_contact_email
@@ -248,21 +254,26 @@ def notify_safeguarding_contact(item: FeedbackItem, *, user=None, manual: bool =
         return False
     how = "by a moderator" if manual else "automatically"
     terms = ", ".join(item.safeguarding_terms) or "none (flagged by a person)"
-    subject = f"Urgent: feedback {item.pk} flagged as a safeguarding concern"
-    body = (
-        f"Feedback {item.pk} was flagged {how} as a possible safeguarding concern.\n\n"
-        f"Received: {timezone.localtime(item.submitted_at):%d %B %Y at %H:%M}\n"
-        f"Form: {item.get_kind_display()}\n"
-        f"Matched words: {terms}\n"
-        f"The person asked for a reply: {'yes' if item.wants_response else 'no'}\n\n"
-        f"Read it in the admin (sign in needed):\n{admin_url_for(item)}\n\n"
-        "The comment is not included in this email to keep it safe.\n"
+    event = event or (f"manual-{timezone.now():%Y%m%d%H%M%S%f}" if manual else "auto")
+    email = queue_email(
+        key=f"safeguarding-alert:{item.pk}:{event}",
+        to=recipient,
+        subject=f"Urgent: feedback {item.pk} flagged as a safeguarding concern",
+        body=(
+            f"Feedback {item.pk} was flagged {how} as a possible safeguarding concern.\n\n"
+            f"Received: {timezone.localtime(item.submitted_at):%d %B %Y at %H:%M}\n"
+            f"Form: {item.get_kind_display()}\n"
+            f"Matched words: {terms}\n"
+            f"The person asked for a reply: {'yes' if item.wants_response else 'no'}\n\n"
+            f"Read it in the admin (sign in needed):\n{admin_url_for(item)}\n\n"
+            "The comment is not included in this email to keep it safe.\n"
+        ),
     )
-    try:
-        send_mail(subject, body, None, [recipient], fail_silently=False)
-    except Exception:
-        # The item is already stored and flagged; a mail failure must not lose it or show a 500.
-        logger.exception("Could not email the safeguarding contact about feedback %s", item.pk)
+    deliver_email.call(email.pk)
+    email.refresh_from_db(fields=["status"])
+    if email.status != OutgoingEmail.Status.SENT:
+        # The item is already stored and flagged, and the outbox tries again; never a 500.
+        logger.error("Could not email the safeguarding contact about feedback %s", item.pk)
         return False
     item.safeguarding_notified_at = timezone.now()
     item.save(update_fields=["safeguarding_notified_at"])
@@ -284,8 +295,10 @@ def flag_safeguarding(item: FeedbackItem, user: AbstractBaseUser, *, reason: str
     if not item.safeguarding_flag:
         item.safeguarding_flag = FeedbackItem.SafeguardingFlag.MANUAL
     item.save(update_fields=["status", "safeguarding_flag"])
-    log(item, user, Action.FLAGGED, reason=reason, before=previous, after=item.get_status_display())
-    notify_safeguarding_contact(item, user=user, manual=True)
+    flagged = log(
+        item, user, Action.FLAGGED, reason=reason, before=previous, after=item.get_status_display()
+    )
+    notify_safeguarding_contact(item, user=user, manual=True, event=f"flag-{flagged.pk}")
     return item
 
 

@@ -139,7 +139,7 @@ def test_a_mail_failure_never_loses_the_item(site_root, settings, mailoutbox, mo
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("feedback.moderation.send_mail", broken)
+    monkeypatch.setattr("notifications.outbox.EmailMultiAlternatives.send", broken)
     item = submit_feedback(Submission(kind="general", comment="he hit me"))
     item.refresh_from_db()
     assert item.status == "safeguarding"
