@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts.models import Profile
-from directory.models import District
+from directory.forms import district_field
 
 AGE_ANSWERS = [
     ("13-or-over", "I am 13 or over"),
@@ -26,13 +26,7 @@ class ProfileFields(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select who you are"},
     )
-    district = forms.ModelChoiceField(
-        label="Where do you live? (optional)",
-        queryset=District.objects.all(),
-        required=False,
-        empty_label="Not saying",
-        error_messages={"invalid_choice": "Select a district from the list"},
-    )
+    district = district_field()
     email_responses = forms.BooleanField(
         label="Email me when my feedback gets a response", required=False, initial=True
     )

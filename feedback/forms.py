@@ -5,7 +5,7 @@ Text fields keep exactly what was typed (no stripping); a comment of only spaces
 
 from django import forms
 
-from directory.models import District
+from directory.forms import district_field
 from feedback.models import COMMENT_MAX_LENGTH, HELPFULNESS_COMMENT_MAX_LENGTH, FeedbackItem
 from feedback.spam import form_started_token
 
@@ -127,13 +127,7 @@ class FeedbackForm(ResponseChoiceMixin, SpamGuardForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select who is writing"},
     )
-    district = forms.ModelChoiceField(
-        label="Which district do you live in? (optional)",
-        queryset=District.objects.all(),
-        required=False,
-        empty_label="Choose a district",
-        error_messages={"invalid_choice": "Select a district from the list"},
-    )
+    district = district_field()
     rating = forms.TypedChoiceField(
         label="How would you rate it? (optional)",
         choices=RATING_CHOICES,
