@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "you_said_we_did",
     "parent_update",
     # Wagtail
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
