@@ -1,10 +1,12 @@
 """Shared fixtures: a site with a home page, the directory under it, and a service maker."""
 
 from collections.abc import Callable, Iterable
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -105,6 +107,25 @@ def pytest_runtest_teardown(item, nextitem):
         ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
     return result
+
+
+@pytest.fixture
+def empty_cache():
+    """Rate-limit counters (and anything else in the cache) start empty and are emptied after."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def outbox_sends_at_commit(request):
+    """Tests run inside a transaction that never commits: run on-commit work (the outbox's
+    sending task) at once. Tests marked transaction=True commit for real and need no help."""
+    if _is_transactional(request.node):
+        yield
+        return
+    with mock.patch("django.db.transaction.on_commit", side_effect=lambda fn, *a, **k: fn()):
+        yield
 
 
 def _recreate_wagtail_root() -> Page:

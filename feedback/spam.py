@@ -17,11 +17,14 @@ import hashlib
 import secrets
 import time
 
+from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.http import HttpRequest
 
 # The rate limit is the site's one helper, on the shared cache (re-exported for the forms here).
 from directory.ratelimit import client_ip, over_rate_limit  # noqa: F401
+from feedback.models import FeedbackSettings
 
 _STARTED_SALT = "feedback.form-started"
 # A form's start token is good for a day, and for one submission.
@@ -75,3 +78,31 @@ def _first_use(token: str) -> bool:
     """Remember the token in the shared cache until it expires; False if it was seen before."""
     digest = hashlib.sha256(token.encode()).hexdigest()
     return cache.add(f"feedback:started:{digest}", 1, timeout=TOKEN_MAX_AGE_SECONDS + 60)
+
+
+def rate_limited(request: HttpRequest, form: forms.Form, *, scope: str, message: str) -> bool:
+    """Count this submission against the feedback settings' rate limit; over it, put `message`
+    on the form (`{minutes}` in it becomes the window) so the person can send it later."""
+    config = FeedbackSettings.for_request(request)
+    if not over_rate_limit(
+        request,
+        scope=scope,
+        limit=config.rate_limit_count,
+        window_seconds=config.rate_limit_minutes * 60,
+    ):
+        return False
+    form.add_error(None, message.format(minutes=config.rate_limit_minutes))
+    return True
+
+
+def form_spam_signals(
+    request: HttpRequest, form: forms.Form, *, started_token: str | None = None
+) -> list[str]:
+    """`spam_signals` for a valid SpamGuardForm, with the feedback settings' time to submit."""
+    if started_token is None:
+        started_token = form.cleaned_data.get("started", "")
+    return spam_signals(
+        honeypot=form.cleaned_data.get("website", ""),
+        started_token=started_token,
+        min_seconds=FeedbackSettings.for_request(request).min_seconds_to_submit,
+    )

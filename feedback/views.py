@@ -17,7 +17,7 @@ from feedback.intake import (
     submit_feedback,
 )
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import over_rate_limit, spam_signals
+from feedback.spam import form_spam_signals, over_rate_limit, rate_limited
 
 THANKS_SESSION_KEY = "feedback_thanks"
 THANKS_SECONDS = 30 * 60
@@ -34,31 +34,18 @@ def _service_or_404(page_id: int) -> ServicePage:
     return get_object_or_404(ServicePage.objects.live().public(), pk=page_id)
 
 
-def _rate_limited(request: HttpRequest, form, feedback_settings: FeedbackSettings) -> bool:
-    """Count this submission; if over the limit, put a friendly error on the form."""
-    if not over_rate_limit(
-        request,
-        scope="form",
-        limit=feedback_settings.rate_limit_count,
-        window_seconds=feedback_settings.rate_limit_minutes * 60,
-    ):
-        return False
-    form.add_error(
-        None,
-        "You have sent a lot of feedback in a short time. Please wait "
-        f"{feedback_settings.rate_limit_minutes} minutes, then send it again. "
-        "What you wrote is still here.",
-    )
-    return True
+RATE_LIMIT_MESSAGE = (
+    "You have sent a lot of feedback in a short time. Please wait {minutes} minutes, "
+    "then send it again. What you wrote is still here."
+)
+
+
+def _rate_limited(request: HttpRequest, form) -> bool:
+    return rate_limited(request, form, scope="form", message=RATE_LIMIT_MESSAGE)
 
 
 def _store_and_thank(request: HttpRequest, form, submission: Submission) -> HttpResponse:
-    feedback_settings = FeedbackSettings.for_request(request)
-    submission.spam_reasons = spam_signals(
-        honeypot=form.cleaned_data.get("website", ""),
-        started_token=form.cleaned_data.get("started", ""),
-        min_seconds=feedback_settings.min_seconds_to_submit,
-    )
+    submission.spam_reasons = form_spam_signals(request, form)
     if request.user.is_authenticated:
         submission.user_id = request.user.pk
     item = submit_feedback(submission)
@@ -74,7 +61,7 @@ def feedback_form(request: HttpRequest, page_id: int | None = None) -> HttpRespo
     )
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form, FeedbackSettings.for_request(request)):
+        if _rate_limited(request, form):
             status = 429
         else:
             data = form.cleaned_data
@@ -127,7 +114,7 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
     form = YoungPersonForm(request.POST if request.method == "POST" else None, under_13=under_13)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form, FeedbackSettings.for_request(request)):
+        if _rate_limited(request, form):
             status = 429
         else:
             data = form.cleaned_data

@@ -3,13 +3,12 @@
 Both read live, public pages only: drafts never reach a feed.
 """
 
-import datetime
-
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from directory.ical import calendar
 from forum.models import MeetingPage, MinutesPage
 
 FEED_SIZE = 50
@@ -47,67 +46,20 @@ class MinutesFeed(Feed):
         return item.last_published_at
 
 
-# iCalendar ---------------------------------------------------------------------------------
-
-
-def ical_escape(text: str) -> str:
-    """Escape TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and new lines."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 3.1), never splitting a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
-
-
-def _utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def calendar_text(meetings, *, host: str, url_for, now: datetime.datetime) -> str:
-    """The calendar: CRLF line ends, folded lines, escaped text, a stable UID per meeting."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Local Offer//Parent carer forum//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Parent carer forum meetings",
+def meeting_events(meetings, *, host: str, url_for) -> list[dict]:
+    """Meetings as calendar events, each with a stable UID."""
+    return [
+        {
+            "uid": f"forum-meeting-{meeting.pk}@{host}",
+            "start": meeting.starts_at,
+            "end": meeting.ends_at,
+            "summary": meeting.title,
+            "description": meeting.group_label + ". " + (meeting.summary or ""),
+            "location": meeting.place or ("Online" if meeting.online_link else ""),
+            "url": url_for(meeting),
+        }
+        for meeting in meetings
     ]
-    for meeting in meetings:
-        where = meeting.place or ("Online" if meeting.online_link else "")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:forum-meeting-{meeting.pk}@{host}",
-            f"DTSTAMP:{_utc(now)}",
-            f"DTSTART:{_utc(meeting.starts_at)}",
-            f"DTEND:{_utc(meeting.ends_at)}",
-            f"SUMMARY:{ical_escape(meeting.title)}",
-            f"DESCRIPTION:{ical_escape(meeting.group_label + '. ' + (meeting.summary or ''))}",
-            f"URL:{url_for(meeting)}",
-        ]
-        if where:
-            lines.append(f"LOCATION:{ical_escape(where)}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def meetings_calendar(request: HttpRequest) -> HttpResponse:
@@ -118,11 +70,16 @@ def meetings_calendar(request: HttpRequest) -> HttpResponse:
         .filter(date__gte=timezone.localdate())
         .order_by("date", "start_time")
     )
-    body = calendar_text(
+    events = meeting_events(
         meetings,
         host=request.get_host().split(":")[0],
         url_for=lambda meeting: meeting.get_full_url(request),
-        now=timezone.now(),
+    )
+    body = calendar(
+        events,
+        name="Parent carer forum meetings",
+        prodid="-//Local Offer//Parent carer forum//EN",
+        method="PUBLISH",
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="forum-meetings.ics"'

@@ -13,6 +13,12 @@ from forum.models import MeetingPage
 TITLE_MAX_LENGTH = 150
 
 
+def _checked_comment(form: forms.Form, *, empty_message: str, what: str) -> str:
+    text = form.cleaned_data.get("comment") or ""
+    check_comment(text, empty_message=empty_message, max_length=COMMENT_MAX_LENGTH, what=what)
+    return text
+
+
 class MinutesCommentForm(SpamGuardForm):
     comment = forms.CharField(
         label="Your comment on the draft minutes",
@@ -23,14 +29,7 @@ class MinutesCommentForm(SpamGuardForm):
     )
 
     def clean_comment(self) -> str:
-        text = self.cleaned_data.get("comment") or ""
-        check_comment(
-            text,
-            empty_message="Enter your comment",
-            max_length=COMMENT_MAX_LENGTH,
-            what="Your comment",
-        )
-        return text
+        return _checked_comment(self, empty_message="Enter your comment", what="Your comment")
 
 
 class AgendaProposalForm(SpamGuardForm):
@@ -82,11 +81,8 @@ class AgendaProposalForm(SpamGuardForm):
         return self.upcoming[value]
 
     def clean_comment(self) -> str:
-        text = self.cleaned_data.get("comment") or ""
-        check_comment(
-            text,
+        return _checked_comment(
+            self,
             empty_message="Enter what you would like the meeting to discuss",
-            max_length=COMMENT_MAX_LENGTH,
             what="Your proposal",
         )
-        return text

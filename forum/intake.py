@@ -10,19 +10,23 @@ from forum.models import AgendaItem, AgendaProposal, MeetingPage, MinutesComment
 from notifications.outbox import queue_email
 
 
-def submit_minutes_comment(
-    *, minutes: MinutesPage, user, comment: str, spam_reasons: list[str]
-) -> MinutesComment:
-    """Keep a forum member's comment on the draft they read, through the moderated intake."""
-    item = submit_feedback(
+def _submit(kind: str, comment: str, page, user, spam_reasons: list[str]) -> FeedbackItem:
+    return submit_feedback(
         Submission(
-            kind=FeedbackItem.Kind.MINUTES_COMMENT,
+            kind=kind,
             comment=comment,
-            subject_page=minutes,
+            subject_page=page,
             user_id=user.pk,
             spam_reasons=spam_reasons,
         )
     )
+
+
+def submit_minutes_comment(
+    *, minutes: MinutesPage, user, comment: str, spam_reasons: list[str]
+) -> MinutesComment:
+    """Keep a forum member's comment on the draft they read, through the moderated intake."""
+    item = _submit(FeedbackItem.Kind.MINUTES_COMMENT, comment, minutes, user, spam_reasons)
     return MinutesComment.objects.create(
         feedback_item=item, minutes=minutes, revision=minutes.get_latest_revision()
     )
@@ -32,15 +36,8 @@ def submit_agenda_proposal(
     *, user, title: str, comment: str, meeting: MeetingPage | None, spam_reasons: list[str]
 ) -> AgendaProposal:
     """Keep a forum member's agenda proposal, through the moderated intake."""
-    item = submit_feedback(
-        Submission(
-            kind=FeedbackItem.Kind.AGENDA_PROPOSAL,
-            comment=f"{title}\n\n{comment}",
-            subject_page=meeting,
-            user_id=user.pk,
-            spam_reasons=spam_reasons,
-        )
-    )
+    text = f"{title}\n\n{comment}"
+    item = _submit(FeedbackItem.Kind.AGENDA_PROPOSAL, text, meeting, user, spam_reasons)
     return AgendaProposal.objects.create(
         feedback_item=item, meeting=meeting, proposer=user, title=title
     )
@@ -68,14 +65,12 @@ def accept_proposal(
     revision = draft.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
-    proposal.status = AgendaProposal.Status.ACCEPTED
     proposal.meeting = meeting
     proposal.agenda_title = agenda_title.strip()
-    proposal.decided_at = timezone.now()
-    proposal.decided_by = user
-    proposal.save()
-    _tell_proposer(
+    _decide(
         proposal,
+        user,
+        AgendaProposal.Status.ACCEPTED,
         subject="Your agenda item was accepted",
         body=(
             f"Thank you for proposing '{proposal.title}'. It is on the agenda of "
@@ -90,20 +85,23 @@ def decline_proposal(proposal: AgendaProposal, *, user, reply: str) -> AgendaPro
     """Say why a proposal is not going on an agenda; the proposer is emailed the reply."""
     if not reply.strip():
         raise ValidationError({"reply": "Say why the proposal is not going on an agenda."})
-    proposal.status = AgendaProposal.Status.DECLINED
     proposal.reply = reply.strip()
-    proposal.decided_at = timezone.now()
-    proposal.decided_by = user
-    proposal.save()
-    _tell_proposer(
+    _decide(
         proposal,
+        user,
+        AgendaProposal.Status.DECLINED,
         subject="About your agenda item",
         body=f"Thank you for proposing '{proposal.title}'. {proposal.reply}",
     )
     return proposal
 
 
-def _tell_proposer(proposal: AgendaProposal, *, subject: str, body: str) -> None:
+def _decide(proposal: AgendaProposal, user, status: str, *, subject: str, body: str) -> None:
+    """Record the editor's decision and email it to the proposer (once per proposal)."""
+    proposal.status = status
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = user
+    proposal.save()
     if proposal.proposer is None or not proposal.proposer.email:
         return
     queue_email(

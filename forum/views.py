@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import over_rate_limit, spam_signals
+from feedback.spam import form_spam_signals, rate_limited
 from forum import access, clock
 from forum.actions import read_filters, selected_tags, tracker
 from forum.forms import AgendaProposalForm, MinutesCommentForm
@@ -64,29 +64,14 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+RATE_LIMIT_MESSAGE = (
+    "You have sent a lot in a short time. Please wait {minutes} minutes, then send it again. "
+    "What you wrote is still here."
+)
+
+
 def _rate_limited(request: HttpRequest, form) -> bool:
-    settings = FeedbackSettings.for_request(request)
-    if not over_rate_limit(
-        request,
-        scope="forum",
-        limit=settings.rate_limit_count,
-        window_seconds=settings.rate_limit_minutes * 60,
-    ):
-        return False
-    form.add_error(
-        None,
-        f"You have sent a lot in a short time. Please wait {settings.rate_limit_minutes} "
-        "minutes, then send it again. What you wrote is still here.",
-    )
-    return True
-
-
-def _spam_reasons(request: HttpRequest, form) -> list[str]:
-    return spam_signals(
-        honeypot=form.cleaned_data.get("website", ""),
-        started_token=form.cleaned_data.get("started", ""),
-        min_seconds=FeedbackSettings.for_request(request).min_seconds_to_submit,
-    )
+    return rate_limited(request, form, scope="forum", message=RATE_LIMIT_MESSAGE)
 
 
 def _remember_sent(request: HttpRequest, item: FeedbackItem) -> None:
@@ -124,7 +109,7 @@ def draft_minutes(request: HttpRequest, page_id: int) -> HttpResponse:
                     minutes=minutes,
                     user=request.user,
                     comment=form.cleaned_data["comment"],
-                    spam_reasons=_spam_reasons(request, form),
+                    spam_reasons=form_spam_signals(request, form),
                 )
                 _remember_sent(request, comment.feedback_item)
                 return redirect("forum:draft_minutes", page_id=minutes.pk)
@@ -179,7 +164,7 @@ def propose(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 comment=form.cleaned_data["comment"],
                 meeting=form.cleaned_data["meeting"],
-                spam_reasons=_spam_reasons(request, form),
+                spam_reasons=form_spam_signals(request, form),
             )
             _remember_sent(request, proposal.feedback_item)
             return redirect("forum:propose")

@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
+from directory.ical import calendar
 from directory.models import ServicePage
 from feedback.spam import over_rate_limit, spam_signals
 from parent_update import subscriptions
 from parent_update.alerts import read_search
 from parent_update.forms import AlertForm, SubscribeForm
-from parent_update.ical import calendar
 from parent_update.links import absolute
 from parent_update.models import ServiceSession
 from parent_update.tokens import LinkProblem
@@ -19,6 +19,7 @@ from parent_update.whats_on import WhatsOnForm, filter_occurrences, upcoming
 SUBMISSIONS_PER_HOUR = 10
 MIN_SECONDS = 2
 CHECK_EMAIL_SESSION_KEY = "parent_update_check_email"
+PRODID = "-//Local Offer//Things to do//EN"
 
 
 def _guarded(request: HttpRequest, form) -> bool:
@@ -165,11 +166,11 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     live = ServicePage.objects.live().public()
     session = get_object_or_404(ServiceSession, pk=pk, service__in=live)
     occurrences = upcoming(ServiceSession.objects.filter(pk=session.pk), days=366)
-    return _ics(calendar(_events(occurrences), name=session.name), session.name)
+    return _ics(calendar(_events(occurrences), name=session.name, prodid=PRODID), session.name)
 
 
 def whats_on_ics(request: HttpRequest) -> HttpResponse:
     form = WhatsOnForm(request.GET or None)
     form.is_valid()
     found = filter_occurrences(upcoming(), form.criteria())
-    return _ics(calendar(_events(found[:500]), name="What's on"), "whats-on")
+    return _ics(calendar(_events(found[:500]), name="What's on", prodid=PRODID), "whats-on")

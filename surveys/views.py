@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from feedback.models import FeedbackSettings
-from feedback.spam import form_started_token, over_rate_limit, spam_signals
+from feedback.spam import form_spam_signals, form_started_token, rate_limited
 from surveys.flow import (
     answer_words,
     build_steps,
@@ -32,6 +32,10 @@ BROWSER_COOKIE = "survey_browser"
 BROWSER_COOKIE_AGE = 2 * 365 * 24 * 60 * 60
 THANKS_SECONDS = 30 * 60
 FACE_MOUTHS = {"1": 19, "2": 23, "3": 27, "4": 31, "5": 35}
+RATE_LIMIT_MESSAGE = (
+    "Many answers have been sent from your connection in a short time. Please wait {minutes} "
+    "minutes, then send them again. Your answers are still here."
+)
 
 
 def _survey_or_404(survey_id: int) -> SurveyPage:
@@ -88,6 +92,21 @@ def _gatekeep(request: HttpRequest, survey: SurveyPage) -> HttpResponse | None:
     ):
         return _already(request, survey)
     return None
+
+
+def _answering(
+    request: HttpRequest, survey_id: int
+) -> tuple[SurveyPage, dict | None, HttpResponse | None]:
+    """The survey and this person's answers so far, or where to send them instead (the survey
+    is closed or already answered, or they have not started it)."""
+    survey = _survey_or_404(survey_id)
+    blocked = _gatekeep(request, survey)
+    if blocked:
+        return survey, None, blocked
+    state = _state(request, survey)
+    if state is None:
+        return survey, None, redirect(survey.url)
+    return survey, state, None
 
 
 def _journey(survey: SurveyPage, answers: dict):
@@ -206,13 +225,9 @@ def _field_template(question) -> str:
 
 def step(request: HttpRequest, survey_id: int, number: int) -> HttpResponse:
     """One page of questions. A step that is hidden by earlier answers moves on to the next."""
-    survey = _survey_or_404(survey_id)
-    blocked = _gatekeep(request, survey)
-    if blocked:
-        return blocked
-    state = _state(request, survey)
-    if state is None:
-        return redirect(survey.url)
+    survey, state, elsewhere = _answering(request, survey_id)
+    if elsewhere:
+        return elsewhere
     answers = state["answers"]
     districts, steps, _visible, shown = _journey(survey, answers)
     change = request.GET.get("change") == "1"
@@ -255,13 +270,9 @@ def step(request: HttpRequest, survey_id: int, number: int) -> HttpResponse:
 
 def check(request: HttpRequest, survey_id: int) -> HttpResponse:
     """ "Check your answers", with Change links; sending stores the response once."""
-    survey = _survey_or_404(survey_id)
-    blocked = _gatekeep(request, survey)
-    if blocked:
-        return blocked
-    state = _state(request, survey)
-    if state is None:
-        return redirect(survey.url)
+    survey, state, elsewhere = _answering(request, survey_id)
+    if elsewhere:
+        return elsewhere
     answers = state["answers"]
     districts, steps, visible, shown = _journey(survey, answers)
     unseen = first_unanswered_required(shown, answers)
@@ -270,19 +281,7 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
     form = SendForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        feedback_settings = FeedbackSettings.for_request(request)
-        if over_rate_limit(
-            request,
-            scope="survey",
-            limit=feedback_settings.rate_limit_count,
-            window_seconds=feedback_settings.rate_limit_minutes * 60,
-        ):
-            form.add_error(
-                None,
-                "Many answers have been sent from your connection in a short time. Please wait "
-                f"{feedback_settings.rate_limit_minutes} minutes, then send them again. "
-                "Your answers are still here.",
-            )
+        if rate_limited(request, form, scope="survey", message=RATE_LIMIT_MESSAGE):
             status = 429
         else:
             try:
@@ -294,10 +293,8 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
                     publish_consent=form.cleaned_data.get("publish_consent", False),
                     user=request.user if request.user.is_authenticated else None,
                     browser_id=request.COOKIES.get(BROWSER_COOKIE, ""),
-                    spam_reasons=spam_signals(
-                        honeypot=form.cleaned_data.get("website", ""),
-                        started_token=state.get("started", ""),
-                        min_seconds=feedback_settings.min_seconds_to_submit,
+                    spam_reasons=form_spam_signals(
+                        request, form, started_token=state.get("started", "")
                     ),
                 )
             except SurveyClosed:

@@ -8,11 +8,13 @@ from django.views.decorators.csrf import csrf_exempt
 
 from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import over_rate_limit, spam_signals
+from feedback.spam import form_spam_signals, rate_limited
 from you_said_we_did import loop
 from you_said_we_did.forms import CheckBackForm
 from you_said_we_did.models import CheckBackAnswer, RegisterEditionPage, ResponsePage
 from you_said_we_did.register import register_csv
+
+RATE_LIMIT_MESSAGE = "You have sent a lot in a short time. Please wait, then try again."
 
 
 class ResponsesFeed(Feed):
@@ -78,15 +80,7 @@ def check_back(request: HttpRequest, token: str) -> HttpResponse:
     form = CheckBackForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if over_rate_limit(
-            request,
-            scope="form",
-            limit=settings_.rate_limit_count,
-            window_seconds=settings_.rate_limit_minutes * 60,
-        ):
-            form.add_error(
-                None, "You have sent a lot in a short time. Please wait, then try again."
-            )
+        if rate_limited(request, form, scope="form", message=RATE_LIMIT_MESSAGE):
             status = 429
         else:
             item = None
@@ -97,11 +91,7 @@ def check_back(request: HttpRequest, token: str) -> HttpResponse:
                         kind=FeedbackItem.Kind.CHECK_BACK,
                         comment=sentence,
                         topic=response.topic,
-                        spam_reasons=spam_signals(
-                            honeypot=form.cleaned_data.get("website", ""),
-                            started_token=form.cleaned_data.get("started", ""),
-                            min_seconds=settings_.min_seconds_to_submit,
-                        ),
+                        spam_reasons=form_spam_signals(request, form),
                     )
                 )
             CheckBackAnswer.objects.get_or_create(

@@ -4,17 +4,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 PASSWORD = "a long test password 42"
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(empty_cache):
     """allauth keeps its rate-limit counters in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

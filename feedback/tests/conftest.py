@@ -1,17 +1,13 @@
 """Fixtures for the public feedback tests."""
 
 import pytest
-from django.core.cache import cache
 
 from feedback.spam import form_started_token
 
 
 @pytest.fixture(autouse=True)
-def _clear_rate_limits():
+def _clear_rate_limits(empty_cache):
     """Each test starts with empty rate-limit counters (they live in the cache)."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import itertools
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.utils import timezone
 
 from feedback.models import FeedbackItem, Theme
@@ -17,10 +16,8 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def outbox_sends_at_commit(monkeypatch):
-    """Tests run inside one transaction that never commits: the outbox's sending task, queued
-    for after the commit, runs at once instead (tests marked transaction=True commit for real)."""
-    monkeypatch.setattr(transaction, "on_commit", lambda fn, using=None, robust=False: fn())
+def emails_go_at_commit(outbox_sends_at_commit):
+    """Emails queued for after the commit go out at once (see the root conftest)."""
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from forum.feeds import fold, ical_escape
+from directory.ical import escape_text as ical_escape
+from directory.ical import fold
 
 pytestmark = pytest.mark.django_db
 

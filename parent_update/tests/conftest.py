@@ -1,5 +1,3 @@
-from unittest import mock
-
 import pytest
 from django.core.cache import cache
 
@@ -40,12 +38,5 @@ def make_update(update_index):
 
 
 @pytest.fixture(autouse=True)
-def _run_on_commit_now(request):
-    """Tests run inside a transaction that never commits: run on-commit work (sending) at once.
-    Tests marked transaction=True commit for real and need no help."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        yield
-        return
-    with mock.patch("django.db.transaction.on_commit", side_effect=lambda fn, *a, **k: fn()):
-        yield
+def _run_on_commit_now(outbox_sends_at_commit):
+    """Emails queued for after the commit go out at once (see the root conftest)."""

@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from feedback.models import FeedbackItem, Theme
@@ -18,19 +17,13 @@ from you_said_we_did.models import (
 
 
 @pytest.fixture(autouse=True)
-def _commit_callbacks_run_at_once(monkeypatch):
-    """Tests run inside one transaction that never commits; run on-commit work (the outbox's
-    sending task) at once instead. Tests marked transaction=True commit for real."""
-    from django.db import transaction
-
-    monkeypatch.setattr(transaction, "on_commit", lambda fn, using=None, robust=False: fn())
+def _commit_callbacks_run_at_once(outbox_sends_at_commit):
+    """Emails queued for after the commit go out at once (see the root conftest)."""
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _clear_cache(empty_cache):
+    """Each test starts with empty rate-limit counters (they live in the cache)."""
 
 
 @pytest.fixture

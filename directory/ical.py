@@ -1,11 +1,12 @@
-"""iCalendar (RFC 5545) for sessions: CRLF lines folded at 75 octets, text escaped, stable UIDs."""
+"""iCalendar (RFC 5545) for any app's events: CRLF lines folded at 75 octets, text escaped.
+
+Service sessions (parent_update) and forum meetings (forum) are both written by `calendar`.
+"""
 
 import datetime
 from collections.abc import Iterable
 
 from django.utils import timezone
-
-PRODID = "-//Local Offer//Things to do//EN"
 
 
 def escape_text(value: str) -> str:
@@ -39,17 +40,21 @@ def _utc(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar(events: Iterable[dict], name: str = "Things to do") -> bytes:
+def calendar(
+    events: Iterable[dict],
+    *,
+    name: str,
+    prodid: str,
+    method: str = "",
+    now: datetime.datetime | None = None,
+) -> bytes:
     """A VCALENDAR of events: dicts with uid, start, end (aware datetimes), summary, and
     optional description, location and url. Times are in UTC, so no VTIMEZONE is needed."""
-    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{escape_text(name)}",
-    ]
+    stamp = _utc(now or timezone.now())
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{prodid}", "CALSCALE:GREGORIAN"]
+    if method:
+        lines.append(f"METHOD:{method}")
+    lines.append(f"X-WR-CALNAME:{escape_text(name)}")
     for event in events:
         lines += [
             "BEGIN:VEVENT",
