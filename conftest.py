@@ -1,5 +1,6 @@
 """Shared fixtures: a site with a home page, the directory under it, and a service maker."""
 
+import time
 from collections.abc import Callable, Iterable
 from unittest import mock
 
@@ -33,6 +34,7 @@ from directory.models import (
     ServicePage,
     ServiceType,
 )
+from feedback.spam import form_started_token
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -107,6 +109,22 @@ def pytest_runtest_teardown(item, nextitem):
         ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
     return result
+
+
+@pytest.fixture
+def adult_feedback_form() -> dict:
+    """A complete, valid adult feedback form, sent by someone who took a minute over it."""
+    return {
+        "about": "local_offer",
+        "topic": "content",
+        "writer": "parent_carer",
+        "district": "",
+        "rating": "4",
+        "comment": "The short breaks page helped us find a Saturday club.",
+        "email": "",
+        "website": "",
+        "started": form_started_token(time.time() - 60),
+    }
 
 
 @pytest.fixture

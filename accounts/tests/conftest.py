@@ -31,23 +31,3 @@ def make_user(db):
 @pytest.fixture
 def require_staff_mfa(settings):
     settings.ACCOUNTS_REQUIRE_STAFF_MFA = True
-
-
-@pytest.fixture
-def adult_form() -> dict:
-    """A complete adult feedback form, sent as someone who took their time."""
-    import time
-
-    from feedback.spam import form_started_token
-
-    return {
-        "about": "local_offer",
-        "topic": "content",
-        "writer": "parent_carer",
-        "district": "",
-        "rating": "4",
-        "comment": "The short breaks page helped us find a Saturday club.",
-        "email": "",
-        "website": "",
-        "started": form_started_token(time.time() - 60),
-    }

@@ -49,9 +49,9 @@ def test_my_account_needs_sign_in(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_feedback_given_while_signed_in_shows_under_my_account(client, parent, adult_form):
+def test_feedback_given_while_signed_in_shows_under_my_account(client, parent, adult_feedback_form):
     _signed_in(client, parent)
-    response = client.post("/feedback/", adult_form)
+    response = client.post("/feedback/", adult_feedback_form)
     assert response.status_code == 302
     item = FeedbackItem.objects.get()
     assert item.user == parent

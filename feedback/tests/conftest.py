@@ -24,19 +24,9 @@ def started_long_ago() -> str:
 
 
 @pytest.fixture
-def adult_data(started_long_ago) -> dict:
+def adult_data(adult_feedback_form) -> dict:
     """A complete, valid adult feedback form."""
-    return {
-        "about": "local_offer",
-        "topic": "content",
-        "writer": "parent_carer",
-        "district": "",
-        "rating": "4",
-        "comment": "The short breaks page helped us find a Saturday club.",
-        "email": "",
-        "website": "",
-        "started": started_long_ago,
-    }
+    return adult_feedback_form
 
 
 @pytest.fixture

@@ -47,25 +47,10 @@ def test_every_item_gets_a_reference_and_an_acknowledgement_when_an_email_was_gi
     assert with_email.reference in ack.subject and with_email.reference in ack.body
 
 
-def test_the_thank_you_page_shows_the_reference(client, adult_form):
-    response = client.post("/feedback/", adult_form, follow=True)
+def test_the_thank_you_page_shows_the_reference(client, adult_feedback_form):
+    response = client.post("/feedback/", adult_feedback_form, follow=True)
     item = FeedbackItem.objects.get()
     assert item.reference in response.content.decode()
-
-
-@pytest.fixture
-def adult_form() -> dict:
-    return {
-        "about": "local_offer",
-        "topic": "content",
-        "writer": "parent_carer",
-        "district": "",
-        "rating": "4",
-        "comment": "The short breaks page helped.",
-        "email": "",
-        "website": "",
-        "started": form_started_token(time.time() - 60),
-    }
 
 
 def test_one_email_when_published_even_when_published_twice(asker, make_response):
