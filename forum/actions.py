@@ -32,15 +32,20 @@ def create_action(
     action = ForumAction(meeting=meeting, what=what, team=team, **fields)
     action.full_clean()
     action.save()
-    ActionUpdate.objects.create(
+    start_trail(action, user)
+    return action
+
+
+def start_trail(action: ForumAction, user=None) -> ActionUpdate:
+    """The first entry in a new action's trail: agreed at its meeting, with its first status."""
+    return ActionUpdate.objects.create(
         action=action,
         user=user,
         by=display_name(user),
-        text=f"Action agreed at {meeting.title}.",
+        text=f"Action agreed at {action.meeting.title}.",
         new_status=action.status,
         created_at=action.created_at,
     )
-    return action
 
 
 @transaction.atomic

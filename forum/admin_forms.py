@@ -3,8 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from forum.actions import display_name, record_update
-from forum.models import ActionUpdate
+from forum.actions import record_update, start_trail
 from forum.models.actions import ActionStatus
 
 
@@ -29,13 +28,7 @@ class ForumActionForm(WagtailAdminModelForm):
         user = getattr(self, "for_user", None)
         if self.instance.pk is None:
             action = super().save(commit=True)
-            ActionUpdate.objects.create(
-                action=action,
-                user=user,
-                by=display_name(user),
-                text=f"Action agreed at {action.meeting.title}.",
-                new_status=action.status,
-            )
+            start_trail(action, user)
             if self.cleaned_data.get("update_text", "").strip():
                 record_update(action, user=user, text=self.cleaned_data["update_text"])
             return action
