@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from feedback.exports import csv_safe
+from directory.exports import FormulaSafeExportMixin
 from feedback.models import HelpfulnessComment, PageHelpfulness
 from feedback.permissions import can_moderate
 
@@ -51,17 +51,7 @@ def with_page_helpfulness(queryset):
     )
 
 
-def _formula_safe(value) -> str:
-    return csv_safe(value)
-
-
-class MissingAnswersIndexView(IndexView):
-    # The one formula-escaping helper on the public's text (spreadsheets run "=..." as formulas).
-    custom_field_preprocess = {
-        "comment": {"csv": _formula_safe, "xlsx": _formula_safe},
-        "page": {"csv": _formula_safe, "xlsx": _formula_safe},
-    }
-
+class MissingAnswersIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return with_page_helpfulness(super().get_base_queryset())
 

@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from directory.exports import csv_unsafe
 from directory.models.pages import MAX_AGE, CostType
 
 from .importing import Problem
@@ -111,7 +112,9 @@ def csv_rows(data: bytes | str) -> Rows:
                         f"The file has more than {MAX_CSV_ROWS:,} services: split it into files "
                         f"of {MAX_CSV_ROWS:,} rows or fewer and upload them one by one"
                     )
-                rows.rows.append((number, {k: v for k, v in row.items() if k is not None}))
+                # Undo the export's formula escaping: a round trip keeps the original text.
+                cells = {k: v for k, v in row.items() if k is not None}
+                rows.rows.append((number, {k: _unescaped(v) for k, v in cells.items()}))
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             message = f"a value is longer than {csv.field_size_limit():,} characters"
@@ -119,6 +122,10 @@ def csv_rows(data: bytes | str) -> Rows:
             message = str(error)
         raise SourceError(f"Row {number + 1}: {message}") from error
     return rows
+
+
+def _unescaped(value: object) -> object:
+    return csv_unsafe(value) if isinstance(value, str) else value
 
 
 def _services_in(document) -> tuple[list[dict], int]:
