@@ -62,7 +62,7 @@ class MissingAnswersViewSet(ModelViewSet):
     url_prefix = "feedback/what-was-missing"
     icon = "help"
     menu_label = "What was missing"
-    add_to_admin_menu = False
+    menu_order = 450  # in the Feedback menu (feedback/admin/viewsets.py)
     index_view_class = MissingAnswersIndexView
     form_fields = ["comment"]  # never used: the policy lets nobody add or edit
     list_display = [
@@ -82,6 +82,3 @@ class MissingAnswersViewSet(ModelViewSet):
         "comment": "What was missing",
     }
     export_filename = "what-was-missing"
-
-
-missing_answers_viewset = MissingAnswersViewSet()
