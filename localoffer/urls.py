@@ -44,7 +44,6 @@ if settings.DEBUG:
 
 # Error pages that never read the request body again (localoffer/views.py says why).
 handler400 = "localoffer.views.bad_request"
-handler403 = "localoffer.views.permission_denied"  # the admin's 403 page for Wagtail's views
 handler500 = "localoffer.views.server_error"
 
 # Wagtail's page serving comes last: it catches everything else.

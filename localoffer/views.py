@@ -1,4 +1,4 @@
-"""Error pages of the whole site: a bad request, a refused permission and a failed CSRF check.
+"""Error pages of the whole site: a bad request and a failed CSRF check, in GOV.UK markup.
 
 Django's own 400 view re-runs the CSRF check, which reads the request body again: a body the
 site could not decode the first time (a form posted as ISO-8859-1) then raised a second error and
@@ -6,10 +6,8 @@ became a 500. These views never read the body. Under /api/ the answer is JSON wi
 API's own errors are.
 """
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.csp import csp_override
 
 API_PREFIX = "/api/"
 
@@ -34,19 +32,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.views.defaults import server_error as default_server_error
 
     return default_server_error(request)
-
-
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """403: in the admin (where Wagtail's views raise PermissionDenied when the permission policy
-    says no) an admin page saying what to do; elsewhere Django's own."""
-    if request.path.startswith(f"/{settings.WAGTAIL_ADMIN_PATH}"):
-        page = csp_override(settings.ADMIN_CSP)(
-            lambda request: TemplateResponse(request, "admin/403.html", status=403).render()
-        )
-        return page(request)
-    from django.views.defaults import permission_denied as default_permission_denied
-
-    return default_permission_denied(request, exception)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

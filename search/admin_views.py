@@ -99,7 +99,7 @@ class SearchTermsReportView(FormulaSafeExportMixin, ReportView):
 
     def write_csv_response(self, queryset) -> HttpResponse:
         # A few hundred lines at most: one response rather than a stream.
-        text = "".join(self.stream_csv(queryset))
+        text = b"".join(self.stream_csv(queryset))
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response

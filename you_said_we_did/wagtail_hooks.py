@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
-from directory.admin_menus import PolicyMenuItem
+from directory.admin_screens import PolicyMenuItem
 from feedback.permissions import can_moderate, feedback_permission_policy
 from you_said_we_did import admin_views, figures, sources
 from you_said_we_did.models import ResponsePage, Subscriber

@@ -6,13 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
+from directory.admin_screens import ForbiddenPageMixin
 from feedback import moderation
 from feedback.admin.actions import ACTIONS, allowed_actions
-from feedback.admin.listings import item_url
+from feedback.admin.listings import FORBIDDEN_TEMPLATE, item_url
 from feedback.models import FeedbackItem
 from feedback.permissions import (
     can_export_personal_data,
@@ -23,7 +25,9 @@ from feedback.permissions import (
 Status = FeedbackItem.Status
 
 
-class FeedbackItemView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class FeedbackItemView(
+    ForbiddenPageMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """One feedback item: the writer's words, the public version, the log and the actions.
 
     Service owners see it read-only; moderators act on it; safeguarding concerns are for
@@ -34,11 +38,16 @@ class FeedbackItemView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
     template_name = "feedback/admin/item.html"
     header_icon = "comment"
     permission_policy = feedback_permission_policy
+    forbidden_template_name = FORBIDDEN_TEMPLATE
 
     def setup(self, request: HttpRequest, *args, **kwargs) -> None:
         super().setup(request, *args, **kwargs)
-        self.item = self.get_object()
         self.forms: dict[str, forms.Form] = {}
+
+    @cached_property
+    def item(self) -> FeedbackItem:
+        """The item, if the policy lets this user see it (read inside `dispatch`)."""
+        return self.get_object()
 
     def get_object(self) -> FeedbackItem:
         item = get_object_or_404(

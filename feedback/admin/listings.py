@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic import IndexView, PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from directory.admin_screens import ForbiddenPageMixin
 from feedback import exports
 from feedback.admin.filters import (
     QUEUE_STATUSES,
@@ -40,16 +41,28 @@ def _summary(item: FeedbackItem) -> str:
     return Truncator(" ".join(item.comment.split())).chars(90)
 
 
+def _lead_columns() -> list:
+    """Every listing starts with the words (linking to the item) and when they came."""
+    return [
+        TitleColumn("comment", label="Feedback", accessor=_summary, get_url=item_url),
+        DateColumn("submitted_at", label="Received", sort_key="submitted_at"),
+    ]
+
+
 def _themes(item: FeedbackItem) -> str:
     return ", ".join(theme.name for theme in item.themes.all())
 
 
-class FeedbackListingView(IndexView):
+FORBIDDEN_TEMPLATE = "feedback/admin/forbidden.html"
+
+
+class FeedbackListingView(ForbiddenPageMixin, IndexView):
     """A feedback listing: items with their service, district and themes in a constant number
     of queries, linking to the item page."""
 
     model = FeedbackItem
     permission_policy = feedback_permission_policy
+    forbidden_template_name = FORBIDDEN_TEMPLATE
     any_permission_required = None
     permission_required = "moderate"
     default_ordering = "-submitted_at"
@@ -71,8 +84,7 @@ class FeedbackListingView(IndexView):
     @cached_property
     def columns(self) -> list:
         return [
-            TitleColumn("comment", label="Feedback", accessor=_summary, get_url=item_url),
-            DateColumn("submitted_at", label="Received", sort_key="submitted_at"),
+            *_lead_columns(),
             Column("kind", label="Form", accessor="get_kind_display", sort_key="kind"),
             Column("service", label="Service", accessor="subject_page.title"),
             Column("topic", label="Topic", accessor="get_topic_display"),
@@ -162,8 +174,7 @@ class SafeguardingView(FeedbackListingView):
     @cached_property
     def columns(self) -> list:
         return [
-            TitleColumn("comment", label="Feedback", accessor=_summary, get_url=item_url),
-            DateColumn("submitted_at", label="Received", sort_key="submitted_at"),
+            *_lead_columns(),
             Column("flag", label="Flagged", accessor="get_safeguarding_flag_display"),
             Column(
                 "terms", label="Matched words", accessor=lambda i: ", ".join(i.safeguarding_terms)
@@ -189,18 +200,18 @@ class ServiceFeedbackView(FeedbackListingView):
     @cached_property
     def columns(self) -> list:
         return [
-            TitleColumn("comment", label="Feedback", accessor=_summary, get_url=item_url),
-            DateColumn("submitted_at", label="Received", sort_key="submitted_at"),
+            *_lead_columns(),
             Column("service", label="Service", accessor="subject_page.title"),
             Column("rating", label="Rating (1 to 5)", accessor="rating"),
             StatusTagColumn("status", label="Status", accessor="get_status_display"),
         ]
 
 
-class ExportView(PermissionCheckedMixin, View):
+class ExportView(ForbiddenPageMixin, PermissionCheckedMixin, View):
     """The queue's items (same filters) as CSV; email addresses only with permission."""
 
     permission_policy = feedback_permission_policy
+    forbidden_template_name = FORBIDDEN_TEMPLATE
     permission_required = "moderate"
 
     def get(self, request: HttpRequest) -> HttpResponse:

@@ -3,7 +3,7 @@ the Theme snippet, the permissions shown on the group editor, a page-header link
 owners and a home panel.
 
 Imported by `feedback/wagtail_hooks.py`. Higher apps add entries to the Feedback menu with the
-`register_feedback_menu_item` hook (a `directory.admin_menus.PolicyMenuItem`).
+`register_feedback_menu_item` hook (a `directory.admin_screens.PolicyMenuItem`).
 """
 
 from django.contrib.auth.models import Permission
@@ -19,7 +19,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from directory.admin_menus import PolicyMenuItem, ScreensMenuGroup
+from directory.admin_screens import PolicyMenuItem, ScreensMenuGroup
 from directory.models import ServicePage
 from feedback.admin.dashboard import DashboardView
 from feedback.admin.item import FeedbackItemView
