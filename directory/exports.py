@@ -7,13 +7,16 @@ export imported unchanged keeps the original text. A plain number ("-2.115") is 
 stays as it is.
 
 Admin listings export through Wagtail's `SpreadsheetExportMixin` (`list_export`); their views
-mix in `FormulaSafeExportMixin`. Wagtail already stores XLSX cells as text, so only CSV needs it.
+mix in `FormulaSafeExportMixin` (a `ModelViewSet` sets `index_view_class = FormulaSafeIndexView`).
+Wagtail already stores XLSX cells as text, so only CSV needs it.
 """
 
 import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+
+from wagtail.admin.views.generic import IndexView
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,3 +75,7 @@ class FormulaSafeExportMixin:
         if export_format == "csv" and isinstance(value, str):
             return csv_safe(value)
         return value
+
+
+class FormulaSafeIndexView(FormulaSafeExportMixin, IndexView):
+    """A `ModelViewSet`'s listing whose CSV export is formula-safe."""

@@ -9,12 +9,11 @@ people who already read raw feedback: the moderators. Retention deletes them wit
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from directory.exports import FormulaSafeExportMixin
+from directory.exports import FormulaSafeIndexView
 from feedback.models import HelpfulnessComment, PageHelpfulness
 from feedback.permissions import can_moderate
 
@@ -51,7 +50,7 @@ def with_page_helpfulness(queryset):
     )
 
 
-class MissingAnswersIndexView(FormulaSafeExportMixin, IndexView):
+class MissingAnswersIndexView(FormulaSafeIndexView):
     def get_base_queryset(self):
         return with_page_helpfulness(super().get_base_queryset())
 

@@ -10,9 +10,8 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from wagtail.admin.views.generic.models import IndexView
 
-from directory.exports import FormulaSafeExportMixin
+from directory.exports import FormulaSafeIndexView
 from surveys.flow import answer_words
 from surveys.forms import StepForm
 from surveys.forms_admin import district_choices
@@ -117,7 +116,7 @@ def paper_response_view(request, survey_id: int):
     )
 
 
-class SurveyResponseIndexView(FormulaSafeExportMixin, IndexView):
+class SurveyResponseIndexView(FormulaSafeIndexView):
     """The responses list; its CSV export has every answer, accounts only with the permission."""
 
     def setup(self, request, *args, **kwargs):
