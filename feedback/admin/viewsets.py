@@ -98,8 +98,8 @@ class ThemeViewSet(SnippetViewSet):
 
 
 class FeedbackMenu(ScreensMenuGroup):
-    """The Feedback menu: the feedback screens, then entries joining through MENU_HOOK ("What
-    was missing", Themes, and those of higher apps)."""
+    """The Feedback menu: the feedback screens and "What was missing", then the entries that
+    join through MENU_HOOK (Themes, and those of higher apps)."""
 
     menu_label = "Feedback"
     menu_icon = "comment"
