@@ -113,8 +113,7 @@ def csv_rows(data: bytes | str) -> Rows:
                         f"of {MAX_CSV_ROWS:,} rows or fewer and upload them one by one"
                     )
                 # Undo the export's formula escaping: a round trip keeps the original text.
-                cells = {k: v for k, v in row.items() if k is not None}
-                rows.rows.append((number, {k: _unescaped(v) for k, v in cells.items()}))
+                rows.rows.append((number, _unescaped(row)))
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             message = f"a value is longer than {csv.field_size_limit():,} characters"
@@ -124,8 +123,13 @@ def csv_rows(data: bytes | str) -> Rows:
     return rows
 
 
-def _unescaped(value: object) -> object:
-    return csv_unsafe(value) if isinstance(value, str) else value
+def _unescaped(row: dict) -> dict:
+    """The row's cells (extra unnamed cells dropped) with the export's escaping undone."""
+    return {
+        key: csv_unsafe(value) if value and value[0] == "'" else value
+        for key, value in row.items()
+        if key is not None
+    }
 
 
 def _services_in(document) -> tuple[list[dict], int]:
