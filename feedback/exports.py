@@ -1,14 +1,11 @@
 """CSV export of feedback items, with or without personal data, safe to open in a spreadsheet."""
 
-import csv
 from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
+from directory.exports import csv_lines
 from feedback.models import FeedbackItem
-
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS: list[tuple[str, str]] = [
     ("ID", "pk"),
@@ -32,14 +29,6 @@ PERSONAL_COLUMNS: list[tuple[str, str]] = [
     ("Email", "email"),
     ("Account", "account"),
 ]
-
-
-def csv_safe(value: object) -> str:
-    """The value as text, with a leading apostrophe if a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def _yes_no(value: bool) -> str:
@@ -72,19 +61,14 @@ def item_values(item: FeedbackItem, *, include_personal_data: bool) -> dict[str,
     return values
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def feedback_csv_rows(
     items: Iterable[FeedbackItem], *, include_personal_data: bool
 ) -> Iterator[str]:
     """CSV lines (header first) for `items`; every cell escaped against formula injection."""
     columns = COLUMNS + (PERSONAL_COLUMNS if include_personal_data else [])
-    writer = csv.writer(_Echo())
+    values = (item_values(item, include_personal_data=include_personal_data) for item in items)
+    rows = ([row[key] for _, key in columns] for row in values)
+    lines = csv_lines([heading for heading, _ in columns], rows)
     # A byte order mark makes Excel read the file as UTF-8.
-    yield "\ufeff" + writer.writerow([heading for heading, _ in columns])
-    for item in items:
-        values = item_values(item, include_personal_data=include_personal_data)
-        yield writer.writerow([csv_safe(values[key]) for _, key in columns])
+    yield "\ufeff" + next(lines)
+    yield from lines

@@ -9,12 +9,11 @@ people who already read raw feedback: the moderators. Retention deletes them wit
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from feedback.exports import csv_safe
+from directory.exports import FormulaSafeIndexView
 from feedback.models import HelpfulnessComment, PageHelpfulness
 from feedback.permissions import can_moderate
 
@@ -51,17 +50,7 @@ def with_page_helpfulness(queryset):
     )
 
 
-def _formula_safe(value) -> str:
-    return csv_safe(value)
-
-
-class MissingAnswersIndexView(IndexView):
-    # The one formula-escaping helper on the public's text (spreadsheets run "=..." as formulas).
-    custom_field_preprocess = {
-        "comment": {"csv": _formula_safe, "xlsx": _formula_safe},
-        "page": {"csv": _formula_safe, "xlsx": _formula_safe},
-    }
-
+class MissingAnswersIndexView(FormulaSafeIndexView):
     def get_base_queryset(self):
         return with_page_helpfulness(super().get_base_queryset())
 
@@ -72,7 +61,7 @@ class MissingAnswersViewSet(ModelViewSet):
     url_prefix = "feedback/what-was-missing"
     icon = "help"
     menu_label = "What was missing"
-    add_to_admin_menu = False
+    menu_order = 450  # in the Feedback menu (feedback/admin/viewsets.py)
     index_view_class = MissingAnswersIndexView
     form_fields = ["comment"]  # never used: the policy lets nobody add or edit
     list_display = [
@@ -92,6 +81,3 @@ class MissingAnswersViewSet(ModelViewSet):
         "comment": "What was missing",
     }
     export_filename = "what-was-missing"
-
-
-missing_answers_viewset = MissingAnswersViewSet()

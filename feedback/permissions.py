@@ -30,7 +30,8 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
     """Model permissions on FeedbackItem, with our custom actions mapped to their codenames.
 
     Actions: "moderate", "export_personal_data", "view_safeguarding" (and Django's own
-    add/change/delete/view, which the admin does not use for feedback).
+    add/change/delete/view, which the admin does not use for feedback); "see_service_feedback"
+    (moderators and service owners); on one item, "view" (`can_see_item`).
     """
 
     CUSTOM_CODENAMES = {
@@ -41,6 +42,16 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
 
     def _get_permission_codename(self, action: str) -> str:
         return self.CUSTOM_CODENAMES.get(action) or super()._get_permission_codename(action)
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action == "see_service_feedback":
+            return can_see_service_feedback(user)
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        if action == "view":
+            return can_see_item(user, instance)
+        return super().user_has_permission_for_instance(user, action, instance)
 
 
 feedback_permission_policy = FeedbackPermissionPolicy(FeedbackItem)

@@ -45,4 +45,4 @@ hooks.register("account_sections", feedback_accounts.account_section)
 hooks.register("account_data_export", feedback_accounts.data_export)
 hooks.register("account_deleted", feedback_accounts.anonymise_for_deleted_account)
 
-from feedback import viewsets  # noqa: E402, F401  (the admin: moderation, exports, dashboard)
+from feedback.admin import viewsets  # noqa: E402, F401  (the admin: moderation, exports, dashboard)

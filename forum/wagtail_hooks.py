@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from directory.exports import FormulaSafeIndexView
 from forum.admin_forms import ForumActionForm, ProposalDecisionForm
 from forum.admin_views import OverdueActionsPanel
 from forum.models import AgendaProposal, ForumAction, Team
@@ -23,6 +24,7 @@ class TeamViewSet(ModelViewSet):
 
 class ForumActionViewSet(ModelViewSet):
     model = ForumAction
+    index_view_class = FormulaSafeIndexView  # the CSV export is formula-safe
     icon = "tasks"
     menu_label = "Actions"
     url_prefix = "forum/actions"

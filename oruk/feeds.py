@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from directory.exports import csv_unsafe
 from directory.models.pages import MAX_AGE, CostType
 
 from .importing import Problem
@@ -111,7 +112,8 @@ def csv_rows(data: bytes | str) -> Rows:
                         f"The file has more than {MAX_CSV_ROWS:,} services: split it into files "
                         f"of {MAX_CSV_ROWS:,} rows or fewer and upload them one by one"
                     )
-                rows.rows.append((number, {k: v for k, v in row.items() if k is not None}))
+                # Undo the export's formula escaping: a round trip keeps the original text.
+                rows.rows.append((number, _unescaped(row)))
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             message = f"a value is longer than {csv.field_size_limit():,} characters"
@@ -119,6 +121,15 @@ def csv_rows(data: bytes | str) -> Rows:
             message = str(error)
         raise SourceError(f"Row {number + 1}: {message}") from error
     return rows
+
+
+def _unescaped(row: dict) -> dict:
+    """The row's cells (extra unnamed cells dropped) with the export's escaping undone."""
+    return {
+        key: csv_unsafe(value) if value and value[0] == "'" else value
+        for key, value in row.items()
+        if key is not None
+    }
 
 
 def _services_in(document) -> tuple[list[dict], int]:

@@ -6,10 +6,10 @@ Snippets, several separated by `;`; contacts and locations are numbered column g
 `Monday 09:00-17:00; Saturday 10:00-12:00 Term time only`. See docs/import-export.md.
 """
 
-import csv
 import io
 from collections.abc import Iterable
 
+from directory.exports import write_csv_dicts
 from directory.models import ServicePage
 
 from .richtext import rich_text_to_plain
@@ -143,12 +143,12 @@ def service_row(page: ServicePage) -> dict[str, str]:
 
 
 def write_rows(rows: list[dict[str, str]], output: io.TextIOBase) -> None:
-    """Write rows as CSV with enough contact and location groups for every row."""
+    """Write rows as formula-safe CSV with enough contact and location groups for every row."""
     contacts = max([TEMPLATE_GROUPS, *(_groups(row, "contact") for row in rows)])
     locations = max([TEMPLATE_GROUPS, *(_groups(row, "location") for row in rows)])
-    writer = csv.DictWriter(output, fieldnames=columns(contacts, locations), restval="")
-    writer.writeheader()
-    writer.writerows(rows)
+    # Every cell formula-safe (an imported summary "=HYPERLINK(...)" must not run); the import
+    # undoes the escaping (`oruk.feeds.csv_rows`).
+    write_csv_dicts(output, columns(contacts, locations), rows)
 
 
 def _groups(row: dict[str, str], prefix: str) -> int:

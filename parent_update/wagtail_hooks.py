@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from directory.exports import FormulaSafeIndexView
 from directory.models import DirectoryIndexPage
 from parent_update import admin_views
 from parent_update.models import (
@@ -22,6 +23,7 @@ from parent_update.models import (
 
 class ServiceSessionViewSet(ModelViewSet):
     model = ServiceSession
+    index_view_class = FormulaSafeIndexView  # the CSV export is formula-safe
     name = "sessions"
     url_prefix = "things-to-do/sessions"
     icon = "date"

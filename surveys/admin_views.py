@@ -10,9 +10,8 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from wagtail.admin.views.generic.models import IndexView
 
-from feedback.exports import csv_safe
+from directory.exports import FormulaSafeIndexView
 from surveys.flow import answer_words
 from surveys.forms import StepForm
 from surveys.forms_admin import district_choices
@@ -117,7 +116,7 @@ def paper_response_view(request, survey_id: int):
     )
 
 
-class SurveyResponseIndexView(IndexView):
+class SurveyResponseIndexView(FormulaSafeIndexView):
     """The responses list; its CSV export has every answer, accounts only with the permission."""
 
     def setup(self, request, *args, **kwargs):
@@ -146,10 +145,6 @@ class SurveyResponseIndexView(IndexView):
             "entered_by_name": item.entered_by.get_username() if item.entered_by else "",
         }
         return {field: values[field] for field in self.list_export}
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return csv_safe(value) if isinstance(value, str) else value
 
 
 def response_answers_text(response: SurveyResponse) -> str:

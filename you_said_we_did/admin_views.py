@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from directory.exports import FormulaSafeExportMixin
 from feedback.models import FeedbackItem, Theme
 from feedback.permissions import feedback_permission_policy
 from you_said_we_did import figures
@@ -22,12 +23,14 @@ from you_said_we_did.models import (
 from you_said_we_did.register import register_staleness
 
 
-class _Moderators(PermissionCheckedMixin):
+class Moderators(PermissionCheckedMixin):
+    """Access to these screens: the feedback policy's "moderate" (their menu entries use it too)."""
+
     permission_policy = feedback_permission_policy
     permission_required = "moderate"
 
 
-class WaitingForResponseView(_Moderators, ReportView):
+class WaitingForResponseView(Moderators, FormulaSafeExportMixin, ReportView):
     """Approved feedback with no response yet, oldest first, with the days each has waited."""
 
     page_title = "Feedback waiting for a response"
@@ -81,7 +84,7 @@ class CreateResponseForm(forms.Form):
     )
 
 
-class CreateResponseView(_Moderators, WagtailAdminTemplateMixin, FormView):
+class CreateResponseView(Moderators, WagtailAdminTemplateMixin, FormView):
     """ "Create response": a draft ResponsePage citing the chosen feedback (or a theme's)."""
 
     page_title = "Create a response"
@@ -137,7 +140,7 @@ class CreateResponseView(_Moderators, WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", response.pk)
 
 
-class FiguresView(_Moderators, WagtailAdminTemplateMixin, TemplateView):
+class FiguresView(Moderators, WagtailAdminTemplateMixin, TemplateView):
     """Median days to a first response, responses by status and by team, register freshness."""
 
     page_title = "You said, we did: figures"

@@ -7,15 +7,13 @@ fewer items than the small-numbers threshold is not shown apart. Vexatious and i
 items are left out, and only counted.
 """
 
-import csv
 import datetime
-import io
 from collections import Counter, defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
 
-from feedback.exports import csv_safe
+from directory.exports import csv_text
 from feedback.models import FeedbackItem
 from you_said_we_did.models import RegisterEditionPage, ResponsePage
 
@@ -142,22 +140,19 @@ def build_register(start: datetime.date, end: datetime.date, threshold: int = 5)
 
 def register_csv(edition: RegisterEditionPage) -> str:
     """The edition as CSV: one row per comment or response, every cell formula-safe."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["Topic", "Theme", "Comments in group", "Kind", "Text", "Status", "Expected"])
+    rows = []
     for topic in edition.content.get("topics", []):
         for theme in topic["themes"]:
             base = [topic["label"], theme["name"], theme["count"]]
-            for comment in theme["comments"]:
-                writer.writerow([csv_safe(v) for v in [*base, "Comment", comment, "", ""]])
-            for response in theme["responses"]:
-                row = [*base, "Response", f"{response['title']}: {response['we_did']}"]
-                writer.writerow(
-                    [csv_safe(v) for v in [*row, response["status"], response["expected"]]]
-                )
+            rows += [[*base, "Comment", comment, "", ""] for comment in theme["comments"]]
+            rows += [
+                [*base, "Response", f"{r['title']}: {r['we_did']}", r["status"], r["expected"]]
+                for r in theme["responses"]
+            ]
             if not theme["comments"] and not theme["responses"]:
-                writer.writerow([csv_safe(v) for v in [*base, "", "", "", ""]])
-    return out.getvalue()
+                rows.append([*base, "", "", "", ""])
+    headings = ["Topic", "Theme", "Comments in group", "Kind", "Text", "Status", "Expected"]
+    return csv_text(headings, rows)
 
 
 def last_published_edition() -> RegisterEditionPage | None:

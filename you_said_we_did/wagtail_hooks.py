@@ -15,7 +15,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
-from feedback.permissions import can_moderate
+from directory.admin_screens import PolicyMenuItem
+from feedback.permissions import can_moderate, feedback_permission_policy
 from you_said_we_did import admin_views, figures, sources
 from you_said_we_did.models import ResponsePage, Subscriber
 from you_said_we_did.register import register_staleness
@@ -67,23 +68,25 @@ def register_yswd_admin() -> ViewSet:
     return YouSaidWeDidAdmin()
 
 
-class _ModeratorMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return can_moderate(request.user)
+def _moderators_entry(label: str, url_name: str, icon: str, order: int) -> MenuItem:
+    return PolicyMenuItem(
+        label,
+        reverse_lazy(url_name),
+        policy=feedback_permission_policy,
+        action=admin_views.Moderators.permission_required,
+        icon_name=icon,
+        order=order,
+    )
 
 
 @hooks.register("register_feedback_menu_item")
 def waiting_menu_item() -> MenuItem:
-    return _ModeratorMenuItem(
-        "Waiting for a response", reverse_lazy("yswd_admin:waiting"), icon_name="time", order=450
-    )
+    return _moderators_entry("Waiting for a response", "yswd_admin:waiting", "time", 450)
 
 
 @hooks.register("register_feedback_menu_item")
 def figures_menu_item() -> MenuItem:
-    return _ModeratorMenuItem(
-        "You said, we did figures", reverse_lazy("yswd_admin:figures"), icon_name="table", order=460
-    )
+    return _moderators_entry("You said, we did figures", "yswd_admin:figures", "table", 460)
 
 
 class ResponsesHomePanel(Component):

@@ -6,7 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from feedback.exports import csv_safe, feedback_csv_rows
+from directory.exports import csv_safe
+from feedback.exports import feedback_csv_rows
 from feedback.tests.moderation_support import *  # noqa: F403
 
 EXPORT = reverse("feedback_admin:export")

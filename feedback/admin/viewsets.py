@@ -1,7 +1,9 @@
-"""Feedback in the Wagtail admin: the "Feedback" menu, its views, the Theme snippet, the
-permissions shown on the group editor, a page-header link for service owners and a home panel.
+"""Feedback in the Wagtail admin: the screens under /admin/feedback/ and the "Feedback" menu,
+the Theme snippet, the permissions shown on the group editor, a page-header link for service
+owners and a home panel.
 
-Imported by `feedback/wagtail_hooks.py`.
+Imported by `feedback/wagtail_hooks.py`. Higher apps add entries to the Feedback menu with the
+`register_feedback_menu_item` hook (a `directory.admin_screens.PolicyMenuItem`).
 """
 
 from django.contrib.auth.models import Permission
@@ -9,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse, reverse_lazy
 from django.utils.http import urlencode
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSet
@@ -17,14 +19,16 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from directory.admin_screens import PolicyMenuItem, ScreensMenuGroup
 from directory.models import ServicePage
-from feedback import views_admin
-from feedback.missing_answers import missing_answers_viewset
+from feedback.admin.dashboard import DashboardView
+from feedback.admin.item import FeedbackItemView
+from feedback.admin.listings import ExportView, QueueView, SafeguardingView, ServiceFeedbackView
+from feedback.missing_answers import MissingAnswersViewSet
 from feedback.models import FeedbackItem, Theme
 from feedback.permissions import (
     FeedbackPermissionPolicy,
     can_moderate,
-    can_see_service_feedback,
     can_view_safeguarding,
     feedback_permission_policy,
     service_pages_owned_by,
@@ -33,33 +37,53 @@ from feedback.permissions import (
 # Before anything asks the registry for FeedbackItem's policy (it would make a default one).
 register_permission_policy(FeedbackItem, feedback_permission_policy, exact_class=True)
 
+MENU_HOOK = "register_feedback_menu_item"
+
 
 class FeedbackViewSet(ViewSet):
-    """URLs under /admin/feedback/, namespace "feedback_admin"."""
+    """The feedback screens: URLs under /admin/feedback/ (namespace "feedback_admin") and their
+    entries in the Feedback menu, each shown by the policy action its view requires."""
 
     name = "feedback_admin"
     url_prefix = "feedback"
     icon = "comment"
+    # (label, URL name, icon, order, view whose `permission_required` shows the entry)
+    menu_entries = [
+        ("Moderation queue", "index", "comment", 100, QueueView),
+        ("Safeguarding concerns", "safeguarding", "warning", 200, SafeguardingView),
+        ("About your services", "services", "doc-full", 300, ServiceFeedbackView),
+        ("Dashboard", "dashboard", "table", 400, DashboardView),
+    ]
 
     def get_urlpatterns(self) -> list:
-        queue = views_admin.QueueView
-        safeguarding = views_admin.SafeguardingView
-        services = views_admin.ServiceFeedbackView
         return [
-            path("", queue.as_view(), name="index"),
-            path("results/", queue.as_view(results_only=True), name="index_results"),
-            path("<int:pk>/", views_admin.FeedbackItemView.as_view(), name="item"),
-            path("safeguarding/", safeguarding.as_view(), name="safeguarding"),
-            path(
-                "safeguarding/results/",
-                safeguarding.as_view(results_only=True),
-                name="safeguarding_results",
-            ),
-            path("services/", services.as_view(), name="services"),
-            path("services/results/", services.as_view(results_only=True), name="services_results"),
-            path("export.csv", views_admin.export_csv, name="export"),
-            path("dashboard/", views_admin.DashboardView.as_view(), name="dashboard"),
+            *_listing_urls("", "index", QueueView),
+            path("<int:pk>/", FeedbackItemView.as_view(), name="item"),
+            *_listing_urls("safeguarding/", "safeguarding", SafeguardingView),
+            *_listing_urls("services/", "services", ServiceFeedbackView),
+            path("export.csv", ExportView.as_view(), name="export"),
+            path("dashboard/", DashboardView.as_view(), name="dashboard"),
         ]
+
+    def get_menu_items(self) -> list[MenuItem]:
+        return [
+            PolicyMenuItem(
+                label,
+                reverse_lazy(self.get_url_name(url_name)),
+                policy=feedback_permission_policy,
+                action=view.permission_required,
+                icon_name=icon,
+                order=order,
+            )
+            for label, url_name, icon, order, view in self.menu_entries
+        ]
+
+
+def _listing_urls(prefix: str, name: str, view) -> list:
+    return [
+        path(prefix, view.as_view(), name=name),
+        path(f"{prefix}results/", view.as_view(results_only=True), name=f"{name}_results"),
+    ]
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -67,71 +91,29 @@ class ThemeViewSet(SnippetViewSet):
 
     model = Theme
     icon = "tag"
-    add_to_admin_menu = False
+    menu_hook = MENU_HOOK
+    menu_order = 500
     list_display = ["name", "description"]
     search_fields = ["name"]
 
 
-theme_viewset = ThemeViewSet()
-register_snippet(theme_viewset)
+class FeedbackMenu(ScreensMenuGroup):
+    """The Feedback menu: the feedback screens and "What was missing", then the entries that
+    join through MENU_HOOK (Themes, and those of higher apps)."""
+
+    menu_label = "Feedback"
+    menu_icon = "comment"
+    menu_order = 250
+    submenu_hook = MENU_HOOK
+    items = (FeedbackViewSet, MissingAnswersViewSet)
+
+
+register_snippet(ThemeViewSet())
 
 
 @hooks.register("register_admin_viewset")
-def register_feedback_viewset() -> ViewSet:
-    return FeedbackViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_missing_answers_viewset() -> ViewSet:
-    return missing_answers_viewset
-
-
-class _FeedbackMenuItem(MenuItem):
-    def __init__(self, label, url_name, icon_name, order, shown_to):
-        super().__init__(label, reverse_lazy(url_name), icon_name=icon_name, order=order)
-        self.shown_to = shown_to
-
-    def is_shown(self, request) -> bool:
-        return self.shown_to(request.user)
-
-
-def _can_manage_themes(user) -> bool:
-    return theme_viewset.permission_policy.user_has_any_permission(
-        user, ["add", "change", "delete"]
-    )
-
-
-feedback_menu = Menu(
-    register_hook_name="register_feedback_menu_item",
-    construct_hook_name="construct_feedback_menu",
-    items=[
-        _FeedbackMenuItem("Moderation queue", "feedback_admin:index", "comment", 100, can_moderate),
-        _FeedbackMenuItem(
-            "Safeguarding concerns",
-            "feedback_admin:safeguarding",
-            "warning",
-            200,
-            can_view_safeguarding,
-        ),
-        _FeedbackMenuItem(
-            "About your services",
-            "feedback_admin:services",
-            "doc-full",
-            300,
-            can_see_service_feedback,
-        ),
-        _FeedbackMenuItem("Dashboard", "feedback_admin:dashboard", "table", 400, can_moderate),
-        _FeedbackMenuItem("What was missing", "missing_answers:index", "help", 450, can_moderate),
-        _FeedbackMenuItem(
-            "Themes", "wagtailsnippets_feedback_theme:list", "tag", 500, _can_manage_themes
-        ),
-    ],
-)
-
-
-@hooks.register("register_admin_menu_item")
-def register_feedback_menu() -> MenuItem:
-    return SubmenuMenuItem("Feedback", feedback_menu, icon_name="comment", order=250)
+def register_feedback_menu() -> ViewSet:
+    return FeedbackMenu()
 
 
 @hooks.register("register_permissions")
