@@ -21,15 +21,6 @@ from .params import Pagination, ParameterError, ServiceFilters
 from .serializers import with_related, with_summary_related
 from .vocabularies import VOCABULARY_BY_UUID, Vocabulary
 
-# The search contract's facet group for each vocabulary (see search/contract.py).
-FACET_GROUP_OF_VOCABULARY = {
-    "service_types": "type",
-    "needs": "need",
-    "districts": "district",
-    "provider_type": "provider",
-    "access_routes": "access",
-    "delivery_methods": "delivery",
-}
 # Locations are listed from the matching services, gathered a search page at a time.
 SEARCH_PAGE_SIZE = 100
 MAX_SEARCH_PAGES = 200
@@ -55,7 +46,7 @@ def _vocabulary_filter(taxonomy_id: uuid.UUID) -> tuple[str, tuple[str, ...]]:
     slugs = tuple(vocabulary.model.objects.values_list("slug", flat=True))
     if not slugs:
         raise NothingMatches
-    return FACET_GROUP_OF_VOCABULARY[vocabulary.key], slugs
+    return vocabulary.facet, slugs
 
 
 def _open_any_day(start: datetime.time | None, end: datetime.time | None) -> tuple[uuid.UUID, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from directory.models import ServicePage
 
 from .richtext import rich_text_to_plain
+from .vocabularies import VOCABULARIES
 
 SERVICE_COLUMNS: list[str] = [
     "external_id",
@@ -54,7 +55,7 @@ LOCATION_FIELDS: list[str] = [
 ]
 # The template offers this many contact and location column groups; export adds more if needed.
 TEMPLATE_GROUPS = 2
-MANY_TAXONOMY_COLUMNS = ("service_types", "needs", "districts", "access_routes", "delivery_methods")
+MANY_TAXONOMY_COLUMNS = tuple(v.key for v in VOCABULARIES if v.many)
 SEPARATOR = ";"
 
 DAY_NAMES = {

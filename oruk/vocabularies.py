@@ -11,14 +11,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    District,
-    Need,
-    ProviderType,
-    ServiceType,
-)
+from directory.vocabularies import TAXONOMIES
+from directory.vocabularies import Vocabulary as DirectoryVocabulary
 
 # Fixed namespace for every UUID this API derives. Never change it: ids would change with it.
 ORUK_NAMESPACE = uuid.UUID("6f1b7a52-3d0e-5c8e-9a4b-2f6d1c0e8a71")
@@ -31,66 +25,46 @@ def derived_uuid(*parts: object) -> uuid.UUID:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """One of the directory's controlled vocabularies, published as an ORUK taxonomy."""
+    """A taxonomy vocabulary of the directory (directory.vocabularies) as an ORUK taxonomy."""
 
-    key: str  # also the CSV import/export column name
-    model: type[models.Model]
-    name: str
-    description: str
-    service_field: str  # the ServicePage field holding the values
-    many: bool = True
+    vocabulary: DirectoryVocabulary
+
+    @property
+    def key(self) -> str:
+        """The spreadsheet import/export column; the ServicePage field of the values."""
+        return self.vocabulary.service_field
+
+    @property
+    def facet(self) -> str:
+        """The search contract's facet group."""
+        return self.vocabulary.key
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.vocabulary.model
+
+    @property
+    def name(self) -> str:
+        return self.vocabulary.published_name
+
+    @property
+    def description(self) -> str:
+        return self.vocabulary.description
+
+    @property
+    def service_field(self) -> str:
+        return self.vocabulary.service_field
+
+    @property
+    def many(self) -> bool:
+        return self.vocabulary.many
 
     @property
     def uuid(self) -> uuid.UUID:
         return derived_uuid("taxonomy", self.key)
 
 
-VOCABULARIES: tuple[Vocabulary, ...] = (
-    Vocabulary(
-        "service_types",
-        ServiceType,
-        "Local Offer service types",
-        "What kind of service it is, such as short breaks or information and advice.",
-        "service_types",
-    ),
-    Vocabulary(
-        "needs",
-        Need,
-        "SEND needs",
-        "The special educational needs and disabilities a service supports.",
-        "needs",
-    ),
-    Vocabulary(
-        "districts",
-        District,
-        "Districts",
-        "The districts of the county a service covers.",
-        "districts",
-    ),
-    Vocabulary(
-        "provider_type",
-        ProviderType,
-        "Provider types",
-        "The provider types of Schedule 2 of the SEND Regulations 2014.",
-        "provider_type",
-        many=False,
-    ),
-    Vocabulary(
-        "access_routes",
-        AccessRoute,
-        "Ways to access",
-        "How a family gets the service, such as self-referral or an EHC plan.",
-        "access_routes",
-    ),
-    Vocabulary(
-        "delivery_methods",
-        DeliveryMethod,
-        "Delivery methods",
-        "How the service is delivered, such as in person or online.",
-        "delivery_methods",
-    ),
-)
-
+VOCABULARIES: tuple[Vocabulary, ...] = tuple(Vocabulary(v) for v in TAXONOMIES)
 VOCABULARY_BY_UUID: dict[uuid.UUID, Vocabulary] = {v.uuid: v for v in VOCABULARIES}
 VOCABULARY_BY_KEY: dict[str, Vocabulary] = {v.key: v for v in VOCABULARIES}
 
