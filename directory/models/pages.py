@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory.blocks import RICH_TEXT_FEATURES, InformationStreamBlock
+from directory.hooks import DIRECTORY_INDEX_CONTEXT
 from directory.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 from directory.visibility import publicly_visible
 
@@ -149,8 +150,8 @@ class InformationPage(Page):
 class DirectoryIndexPage(Page):
     """Where the service directory lives. Lists its services; the search app plugs in here.
 
-    Apps above `directory` register a `directory_index_context` hook,
-    `fn(page, request, context) -> None`, to add search results to the context; a hook that
+    Apps above `directory` register a `directory_index_context` hook (directory.hooks),
+    `fn(request, page, context) -> None`, to add search results to the context; a hook that
     sets `directory_results_template` has that template shown in place of the plain listing.
     """
 
@@ -177,8 +178,8 @@ class DirectoryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        for fn in hooks.get_hooks("directory_index_context"):
-            fn(self, request, context)
+        for fn in hooks.get_hooks(DIRECTORY_INDEX_CONTEXT):
+            fn(request, self, context)
         if "services" not in context:
             paginator = Paginator(self.services(), self.page_size)
             context["services"] = paginator.get_page(request.GET.get("page"))
