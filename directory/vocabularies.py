@@ -20,7 +20,7 @@ from directory.models import (
 )
 from directory.models.pages import AGE_BANDS, CostType
 
-# The one value of a yes-or-no fact (such as "young people can go alone").
+# The one value of a yes-or-no fact (such as "young people can go without a parent or carer").
 YES = "yes"
 
 
@@ -42,6 +42,11 @@ class Vocabulary:
     @property
     def is_taxonomy(self) -> bool:
         return self.model is not None
+
+    @property
+    def is_yes_no(self) -> bool:
+        """A fact a service has or not (a BooleanField): one checkbox, one value, `YES`."""
+        return len(self.choices) == 1 and self.choices[0][0] == YES
 
     def labels(self) -> dict[str, str]:
         """Fixed values' labels by slug (taxonomy values have their own `name`)."""
@@ -71,6 +76,14 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "Age",
         "min_age",  # with max_age: a service covers every band its age range overlaps
         choices=tuple((slug, label) for slug, label, _low, _high in AGE_BANDS),
+    ),
+    Vocabulary(
+        "alone",
+        "Going alone",
+        "without_parent",
+        many=False,
+        choices=((YES, "Young people can go without a parent or carer"),),
+        description="Children or young people can take part without a parent or carer staying.",
     ),
     Vocabulary(
         "district",

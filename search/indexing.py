@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from directory.models import District, ServicePage
 from directory.models.pages import CostType, age_bands_for
 from directory.visibility import publicly_visible
-from directory.vocabularies import TAXONOMIES
+from directory.vocabularies import TAXONOMIES, VOCABULARIES, YES
 from search.analysis import terms
 from search.models import (
     ServiceDocument,
@@ -81,6 +81,9 @@ def service_document_data(page: ServicePage, all_districts: list[District]) -> d
     for band in age_bands_for(page.min_age, page.max_age):
         facets.append(("age", band, None, True))
     facets.append(("cost", page.cost_type, None, True))
+    for fact in VOCABULARIES:
+        if fact.is_yes_no and getattr(page, fact.service_field):
+            facets.append((fact.key, YES, None, True))
     return {
         "page_id": page.pk,
         "uuid": str(page.uuid),

@@ -285,6 +285,12 @@ class ServicePage(Page):
     max_age = models.PositiveSmallIntegerField(
         "to age", default=MAX_AGE, validators=[MaxValueValidator(MAX_AGE)]
     )
+    without_parent = models.BooleanField(
+        "young people can go without a parent or carer",
+        default=False,
+        help_text="Tick if children or young people can take part on their own, without a "
+        "parent or carer staying.",
+    )
     districts = ParentalManyToManyField(
         "directory.District", blank=True, related_name="services", verbose_name="districts served"
     )
@@ -339,6 +345,7 @@ class ServicePage(Page):
             heading="What it is and who it is for",
         ),
         FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Age range (years)"),
+        FieldPanel("without_parent"),
         MultiFieldPanel([FieldPanel("cost_type"), FieldPanel("cost_details")], heading="Cost"),
         MultiFieldPanel(
             [

@@ -104,7 +104,7 @@ class ServiceSearchDocument(Document):
     service_types_text = _text()
     needs_text = _text()
     suggest = Completion(analyzer="simple")
-    # Facet groups: slugs, one keyword field per group.
+    # Facet groups: slugs, one keyword field per vocabulary (directory.vocabularies).
     type = Keyword()
     need = Keyword()
     age = Keyword()
@@ -113,6 +113,7 @@ class ServiceSearchDocument(Document):
     access = Keyword()
     delivery = Keyword()
     provider = Keyword()
+    alone = Keyword()
     district_based = Keyword()
     term_uuids = Keyword()
     min_age = Integer()
