@@ -311,7 +311,7 @@ class Lookups:
     @classmethod
     def load(cls) -> "Lookups":
         terms = {
-            key: {value.slug: value for value in vocabulary.model.objects.all()}
+            key: {value.slug: value for value in vocabulary.terms()}
             for key, vocabulary in VOCABULARY_BY_KEY.items()
         }
         return cls(

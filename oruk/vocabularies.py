@@ -7,11 +7,13 @@ get a UUID derived from their owner's UUID and what they are, so they too are st
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import models
 
-from directory.vocabularies import TAXONOMIES
+from directory.vocabularies import TAXONOMIES, YES
+from directory.vocabularies import VOCABULARIES as DIRECTORY_VOCABULARIES
 from directory.vocabularies import Vocabulary as DirectoryVocabulary
 
 # Fixed namespace for every UUID this API derives. Never change it: ids would change with it.
@@ -24,8 +26,20 @@ def derived_uuid(*parts: object) -> uuid.UUID:
 
 
 @dataclass(frozen=True)
+class FixedTerm:
+    """The term of a yes-or-no fact (ORUK has no field for it: a service carries it as an
+    attribute), shaped like a taxonomy value."""
+
+    uuid: uuid.UUID
+    slug: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """A taxonomy vocabulary of the directory (directory.vocabularies) as an ORUK taxonomy."""
+    """A vocabulary of the directory (directory.vocabularies) as an ORUK taxonomy: a taxonomy
+    model's values, or the one term of a yes-or-no fact."""
 
     vocabulary: DirectoryVocabulary
 
@@ -45,7 +59,7 @@ class Vocabulary:
 
     @property
     def name(self) -> str:
-        return self.vocabulary.published_name
+        return self.vocabulary.published_name or self.vocabulary.label
 
     @property
     def description(self) -> str:
@@ -63,8 +77,24 @@ class Vocabulary:
     def uuid(self) -> uuid.UUID:
         return derived_uuid("taxonomy", self.key)
 
+    def terms(self) -> Sequence:
+        """The values: a queryset of the taxonomy model, or the fact's one term."""
+        if self.vocabulary.is_taxonomy:
+            return self.model.objects.all()
+        return [
+            FixedTerm(derived_uuid("taxonomy_term", self.key, slug), slug, label, self.description)
+            for slug, label in self.vocabulary.choices
+        ]
 
-VOCABULARIES: tuple[Vocabulary, ...] = tuple(Vocabulary(v) for v in TAXONOMIES)
+    def has(self, page, term) -> bool:
+        """Whether a yes-or-no fact holds for the page."""
+        return bool(getattr(page, self.service_field)) and term.slug == YES
+
+
+# The taxonomies first, then the yes-or-no facts.
+VOCABULARIES: tuple[Vocabulary, ...] = tuple(Vocabulary(v) for v in TAXONOMIES) + tuple(
+    Vocabulary(v) for v in DIRECTORY_VOCABULARIES if v.is_yes_no
+)
 VOCABULARY_BY_UUID: dict[uuid.UUID, Vocabulary] = {v.uuid: v for v in VOCABULARIES}
 VOCABULARY_BY_KEY: dict[str, Vocabulary] = {v.key: v for v in VOCABULARIES}
 
@@ -73,7 +103,9 @@ def service_terms(page) -> list[tuple[Vocabulary, models.Model]]:
     """Every taxonomy value of a service with its vocabulary (uses prefetched relations)."""
     terms = []
     for vocabulary in VOCABULARIES:
-        if vocabulary.many:
+        if not vocabulary.vocabulary.is_taxonomy:
+            terms += [(vocabulary, t) for t in vocabulary.terms() if vocabulary.has(page, t)]
+        elif vocabulary.many:
             terms += [(vocabulary, t) for t in getattr(page, vocabulary.service_field).all()]
         else:
             value = getattr(page, vocabulary.service_field)

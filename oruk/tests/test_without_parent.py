@@ -52,3 +52,25 @@ def test_a_spreadsheet_without_the_column_keeps_the_page_as_it_is(directory_page
     rows[0]["without_parent"] = "no"
     _import(rows, directory_page)
     assert ServicePage.objects.get().get_latest_revision_as_object().without_parent is False
+
+
+def test_the_api_gives_it_as_an_attribute_and_filters_by_it(client, full_service, make_service):
+    from django.urls import reverse
+
+    from oruk.vocabularies import VOCABULARY_BY_KEY
+
+    fact = VOCABULARY_BY_KEY["without_parent"]
+    (term,) = fact.terms()
+    make_service("Stay and play")
+    full_service.without_parent = True
+    full_service.save_revision().publish()
+    data = client.get(reverse("oruk:service_detail", args=[full_service.uuid])).json()
+    attributes = [a for a in data["attributes"] if a["taxonomy_term_id"] == str(term.uuid)]
+    assert [a["taxonomy_term"]["name"] for a in attributes] == [
+        "Young people can go without a parent or carer"
+    ]
+    assert attributes[0]["taxonomy_term"]["taxonomy_id"] == str(fact.uuid)
+    listing = client.get(reverse("oruk:service_list"), {"taxonomy_term_id": str(term.uuid)}).json()
+    assert [s["name"] for s in listing["contents"]] == [full_service.title]
+    detail = client.get(reverse("oruk:taxonomy_term_detail", args=[term.uuid])).json()
+    assert detail["code"] == "yes"
