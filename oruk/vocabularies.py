@@ -43,6 +43,12 @@ class Vocabulary:
 
     vocabulary: DirectoryVocabulary
 
+    def __getattr__(self, name: str):
+        """`model`, `many`, `service_field`, `description`: the registry's."""
+        if name.startswith("_"):  # copy and pickle probe these before `vocabulary` is set
+            raise AttributeError(name)
+        return getattr(self.vocabulary, name)
+
     @property
     def key(self) -> str:
         """The spreadsheet import/export column; the ServicePage field of the values."""
@@ -54,24 +60,8 @@ class Vocabulary:
         return self.vocabulary.key
 
     @property
-    def model(self) -> type[models.Model]:
-        return self.vocabulary.model
-
-    @property
     def name(self) -> str:
         return self.vocabulary.published_name or self.vocabulary.label
-
-    @property
-    def description(self) -> str:
-        return self.vocabulary.description
-
-    @property
-    def service_field(self) -> str:
-        return self.vocabulary.service_field
-
-    @property
-    def many(self) -> bool:
-        return self.vocabulary.many
 
     @property
     def uuid(self) -> uuid.UUID:

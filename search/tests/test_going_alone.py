@@ -81,3 +81,9 @@ def test_a_tampered_value_is_ignored(client, directory_page, services):
         "Stay and play",
         "Youth club",
     ]
+
+
+def test_editors_set_it_in_the_service_form(admin_client, services):
+    html = admin_client.get(f"/admin/pages/{services[0].pk}/edit/").content.decode()
+    assert 'name="without_parent"' in html
+    assert "Young people can go without a parent or carer" in html
