@@ -170,7 +170,7 @@ def test_search_terms_csv_export(editor_client):
     assert lines[0] == "Report,Search words or filter,Searches,Searches with no results"
     assert "Top searches,short breaks,1,0" in lines
     assert "No results,cmd,1,1" in lines
-    assert "Filters,SEND need: autism,1," in lines
+    assert "Filters,Needs and disabilities: autism,1," in lines
 
 
 def test_report_needs_admin_access(client):
