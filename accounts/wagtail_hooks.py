@@ -2,11 +2,10 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from accounts import audit
+from directory.hooks import HEADER_LINKS, navigation_item
 
 
 @hooks.register("register_log_actions")
@@ -16,24 +15,15 @@ def register_account_log_actions(actions) -> None:
         actions.register_action(action, label, message)
 
 
-@hooks.register("header_links")
+@hooks.register(HEADER_LINKS)
 def account_header_link(request: HttpRequest | None, page) -> str:
     """ "Your account" in the header when signed in, "Sign in" otherwise."""
     user = getattr(request, "user", None)
     if user is None:
         return ""
     if user.is_authenticated:
-        url, text = reverse("accounts:home"), "Your account"
-    else:
-        url, text = reverse("account_login"), "Sign in"
-    current = mark_safe(' aria-current="page"' if request.path == url else "")  # noqa: S308
-    return format_html(
-        '<li class="govuk-service-navigation__item">'
-        '<a class="govuk-service-navigation__link" href="{}"{}>{}</a></li>',
-        url,
-        current,
-        text,
-    )
+        return navigation_item(request, reverse("accounts:home"), "Your account")
+    return navigation_item(request, reverse("account_login"), "Sign in")
 
 
 @hooks.register("load_demo_content")

@@ -173,8 +173,8 @@ def _known_terms() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         vocabularies[str(vocabulary.uuid)] = vocabulary.key
         vocabularies[vocabulary.name.lower()] = vocabulary.key
         vocabularies[vocabulary.key] = vocabulary.key
-        for uuid, slug in vocabulary.model.objects.values_list("uuid", "slug"):
-            by_uuid[str(uuid)] = (vocabulary.key, slug)
+        for term in vocabulary.terms():
+            by_uuid[str(term.uuid)] = (vocabulary.key, term.slug)
     return by_uuid, vocabularies
 
 

@@ -311,7 +311,7 @@ class Lookups:
     @classmethod
     def load(cls) -> "Lookups":
         terms = {
-            key: {value.slug: value for value in vocabulary.model.objects.all()}
+            key: {value.slug: value for value in vocabulary.terms()}
             for key, vocabulary in VOCABULARY_BY_KEY.items()
         }
         return cls(
@@ -357,6 +357,8 @@ def read_row(row: dict[str, str], lookups: Lookups, page: ServicePage) -> tuple[
     page.provider_type = provider_types[0] if provider_types else None
     page.county_wide = reader.boolean("county_wide")
     page.outside_area = reader.boolean("outside_area")
+    if "without_parent" in reader.row:  # older spreadsheets lack it: keep what the page says
+        page.without_parent = reader.boolean("without_parent")
     page.min_age = reader.age("min_age", 0)
     page.max_age = reader.age("max_age", MAX_AGE)
     if page.min_age > page.max_age:

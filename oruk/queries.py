@@ -19,17 +19,15 @@ from search.services import search_services
 
 from .params import Pagination, ParameterError, ServiceFilters
 from .serializers import with_related, with_summary_related
-from .vocabularies import VOCABULARY_BY_UUID, Vocabulary
+from .vocabularies import VOCABULARIES, VOCABULARY_BY_UUID, Vocabulary
 
-# The search contract's facet group for each vocabulary (see search/contract.py).
-FACET_GROUP_OF_VOCABULARY = {
-    "service_types": "type",
-    "needs": "need",
-    "districts": "district",
-    "provider_type": "provider",
-    "access_routes": "access",
-    "delivery_methods": "delivery",
+FACT_TERMS: dict[uuid.UUID, tuple[str, str]] = {
+    term.uuid: (v.facet, term.slug)
+    for v in VOCABULARIES
+    if not v.vocabulary.is_taxonomy
+    for term in v.terms()
 }
+
 # Locations are listed from the matching services, gathered a search page at a time.
 SEARCH_PAGE_SIZE = 100
 MAX_SEARCH_PAGES = 200
@@ -52,10 +50,10 @@ def _vocabulary_filter(taxonomy_id: uuid.UUID) -> tuple[str, tuple[str, ...]]:
     vocabulary: Vocabulary | None = VOCABULARY_BY_UUID.get(taxonomy_id)
     if vocabulary is None:
         raise NothingMatches
-    slugs = tuple(vocabulary.model.objects.values_list("slug", flat=True))
+    slugs = tuple(term.slug for term in vocabulary.terms())
     if not slugs:
         raise NothingMatches
-    return FACET_GROUP_OF_VOCABULARY[vocabulary.key], slugs
+    return vocabulary.facet, slugs
 
 
 def _open_any_day(start: datetime.time | None, end: datetime.time | None) -> tuple[uuid.UUID, ...]:
@@ -82,6 +80,13 @@ def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQue
     if filters.taxonomy_id is not None:
         group, slugs = _vocabulary_filter(filters.taxonomy_id)
         group_filters[group] = slugs
+    term_ids = []
+    for term_id in filters.taxonomy_term_ids:
+        if term_id in FACT_TERMS:  # a yes-or-no fact is a facet value, not an indexed term
+            group, slug = FACT_TERMS[term_id]
+            group_filters[group] = (slug,)
+        else:
+            term_ids.append(term_id)
     if filters.search:
         sort = "relevance"
     elif filters.postcode:
@@ -103,7 +108,7 @@ def search_query(filters: ServiceFilters, page: int, per_page: int) -> SearchQue
         sort=sort,
         page=page,
         per_page=per_page,
-        taxonomy_term_ids=filters.taxonomy_term_ids,
+        taxonomy_term_ids=tuple(term_ids),
         min_age=filters.minimum_age,
         max_age=filters.maximum_age,
         modified_after=modified_after,

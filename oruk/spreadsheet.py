@@ -13,6 +13,7 @@ from directory.exports import write_csv_dicts
 from directory.models import ServicePage
 
 from .richtext import rich_text_to_plain
+from .vocabularies import VOCABULARIES
 
 SERVICE_COLUMNS: list[str] = [
     "external_id",
@@ -29,6 +30,7 @@ SERVICE_COLUMNS: list[str] = [
     "outside_area",
     "min_age",
     "max_age",
+    "without_parent",
     "cost_type",
     "cost_details",
     "access_routes",
@@ -54,7 +56,7 @@ LOCATION_FIELDS: list[str] = [
 ]
 # The template offers this many contact and location column groups; export adds more if needed.
 TEMPLATE_GROUPS = 2
-MANY_TAXONOMY_COLUMNS = ("service_types", "needs", "districts", "access_routes", "delivery_methods")
+MANY_TAXONOMY_COLUMNS = tuple(v.key for v in VOCABULARIES if v.many)
 SEPARATOR = ";"
 
 DAY_NAMES = {
@@ -117,6 +119,7 @@ def service_row(page: ServicePage) -> dict[str, str]:
         "outside_area": yes_no(page.outside_area),
         "min_age": str(page.min_age),
         "max_age": str(page.max_age),
+        "without_parent": yes_no(page.without_parent),
         "cost_type": page.cost_type,
         "cost_details": page.cost_details,
         "access_details": page.access_details,

@@ -223,7 +223,7 @@ def taxonomy_detail(request: HttpRequest, id: str) -> Payload:
     vocabulary = VOCABULARY_BY_UUID.get(parse_uuid(id, "id"))
     if vocabulary is None:
         raise NotFound("No taxonomy has this id")
-    return Payload(serializers.taxonomy(vocabulary, list(vocabulary.model.objects.all())))
+    return Payload(serializers.taxonomy(vocabulary, list(vocabulary.terms())))
 
 
 @api_view
@@ -234,7 +234,7 @@ def taxonomy_term_list(request: HttpRequest) -> Payload:
     if "taxonomy_id" in request.GET:
         vocabulary = VOCABULARY_BY_UUID.get(parse_uuid(request.GET["taxonomy_id"], "taxonomy_id"))
         vocabularies = (vocabulary,) if vocabulary else ()
-    counts = [(v, v.model.objects.count()) for v in vocabularies]
+    counts = [(v, len(v.terms())) for v in vocabularies]
     total = sum(count for _v, count in counts)
     start = (pagination.page - 1) * pagination.per_page
     end = start + pagination.per_page
@@ -242,7 +242,7 @@ def taxonomy_term_list(request: HttpRequest) -> Payload:
     for vocabulary, count in counts:
         low, high = max(start - offset, 0), min(end - offset, count)
         if low < high:
-            terms = vocabulary.model.objects.all()[low:high]
+            terms = vocabulary.terms()[low:high]
             items += [serializers.taxonomy_term(vocabulary, term) for term in terms]
         offset += count
     return Payload(_page_of(items, total, pagination))
@@ -253,7 +253,7 @@ def taxonomy_term_detail(request: HttpRequest, id: str) -> Payload:
     """`/taxonomy_terms/{id}`: one value of a vocabulary."""
     term_uuid = parse_uuid(id, "id")
     for vocabulary in VOCABULARIES:
-        term = vocabulary.model.objects.filter(uuid=term_uuid).first()
+        term = next((t for t in vocabulary.terms() if t.uuid == term_uuid), None)
         if term is not None:
             return Payload(serializers.taxonomy_term(vocabulary, term))
     raise NotFound("No taxonomy term has this id")

@@ -140,7 +140,7 @@ def _events(occurrences) -> list[dict]:
     for occurrence in occurrences:
         session = occurrence.session
         details = [session.cost or ("Free" if session.is_free else ""), session.booking_details]
-        if session.without_parent:
+        if session.alone:
             details.append("Young people can come without a parent or carer.")
         events.append(
             {

@@ -2,7 +2,6 @@
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -110,11 +109,7 @@ def alert_link(request, page) -> str:
     if not query:
         return ""
     url = reverse("parent_update:new_alert") + "?" + query.urlencode()
-    return format_html(
-        '<p class="govuk-body"><a class="govuk-link" href="{}">Email me when a new service '
-        "matches this search</a></p>",
-        url,
-    )
+    return render_to_string("parent_update/includes/alert_link.html", {"url": url}, request)
 
 
 def _alerts_for(user):

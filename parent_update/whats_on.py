@@ -171,7 +171,7 @@ def matches(occurrence: Occurrence, criteria: dict, today: datetime.date, holida
             return False
     if when == "holidays" and not in_holidays(day, holidays):
         return False
-    if criteria["alone"] and not session.without_parent:
+    if criteria["alone"] and not session.alone:
         return False
     if criteria["free"] and not session.is_free:
         return False

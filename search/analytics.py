@@ -12,15 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    District,
-    Need,
-    ProviderType,
-    ServiceType,
-)
-from directory.models.pages import AGE_BANDS, CostType
+from directory.vocabularies import TAXONOMY_MODELS, VOCABULARIES
 from search.models.analytics import RecordedSearch, RecordedSearchFilter
 
 MAX_QUERY_LENGTH = 100
@@ -28,29 +20,12 @@ PERIODS = {7: "Last 7 days", 30: "Last 30 days", 90: "Last 90 days"}
 DEFAULT_PERIOD = 30
 CHILD_AGE_GROUP = "child-age"
 
-FILTER_GROUP_LABELS = {
-    "type": "Service type",
-    "need": "SEND need",
-    "age": "Age group",
-    "district": "District",
-    "cost": "Cost",
-    "access": "How to access",
-    "delivery": "Delivery",
-    "provider": "Provider type",
-    CHILD_AGE_GROUP: "Age of child (years)",
-}
-
-TAXONOMY_MODELS = {
-    "type": ServiceType,
-    "need": Need,
-    "district": District,
-    "access": AccessRoute,
-    "delivery": DeliveryMethod,
-    "provider": ProviderType,
+FILTER_GROUP_LABELS = {v.key: v.label for v in VOCABULARIES} | {
+    CHILD_AGE_GROUP: "Age of child (years)"
 }
 FIXED_VALUE_LABELS: dict[tuple[str, str], str] = {
-    ("age", slug): label for slug, label, *_rest in AGE_BANDS
-} | {("cost", value): label for value, label in CostType.choices}
+    (v.key, slug): label for v in VOCABULARIES for slug, label in v.choices
+}
 
 _EMAIL = re.compile(r"\S+@\S+")
 _POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b")

@@ -10,21 +10,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 from uuid import UUID
 
+from directory.vocabularies import VOCABULARIES
+
 SortOrder = Literal["relevance", "name", "distance"]
 SORT_ORDERS: tuple[str, ...] = ("relevance", "name", "distance")
 
-# Facet groups in the order a parent sees them: (key used in URLs and filters, label). Plain
-# words a 14-year-old understands too.
-FACET_GROUPS: list[tuple[str, str]] = [
-    ("type", "Service type"),
-    ("need", "Needs and disabilities"),
-    ("age", "Age"),
-    ("district", "District"),
-    ("cost", "Cost"),
-    ("access", "How to get it"),
-    ("delivery", "Where or how it happens"),
-    ("provider", "Who runs it"),
-]
+# Facet groups in the order a parent sees them: (key used in URLs and filters, label).
+FACET_GROUPS: list[tuple[str, str]] = [(v.key, v.label) for v in VOCABULARIES]
 FACET_GROUP_KEYS: tuple[str, ...] = tuple(key for key, _label in FACET_GROUPS)
 
 

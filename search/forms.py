@@ -9,16 +9,9 @@ import re
 
 from django import forms
 
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    District,
-    Need,
-    ProviderType,
-    ServiceType,
-)
-from directory.models.pages import AGE_BANDS, MAX_AGE, CostType
+from directory.models.pages import MAX_AGE
 from directory.validators import OUTWARD_CODE_RE, UK_POSTCODE_RE, normalise_postcode
+from directory.vocabularies import TAXONOMY_MODELS, VOCABULARIES
 from search.contract import FACET_GROUP_KEYS, SORT_ORDERS, SearchQuery
 
 PER_PAGE = 20
@@ -36,17 +29,8 @@ SORT_CHOICES = [("relevance", "Best match"), ("name", "Name (A to Z)"), ("distan
 # The query-string parameter of each facet group. The age group's bands use `age_band`, because
 # `age` is the child's age in years.
 FACET_PARAMS: dict[str, str] = {key: key for key in FACET_GROUP_KEYS} | {"age": "age_band"}
-TAXONOMY_MODELS = {
-    "type": ServiceType,
-    "need": Need,
-    "district": District,
-    "access": AccessRoute,
-    "delivery": DeliveryMethod,
-    "provider": ProviderType,
-}
 FIXED_VALUES: dict[str, set[str]] = {
-    "age": {slug for slug, *_rest in AGE_BANDS},
-    "cost": set(CostType.values),
+    v.key: set(v.labels()) for v in VOCABULARIES if not v.is_taxonomy
 }
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 UNKNOWN_POSTCODE_MESSAGE = (

@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from directory.models import District, ServicePage
 from directory.models.pages import CostType, age_bands_for
 from directory.visibility import publicly_visible
+from directory.vocabularies import TAXONOMIES, VOCABULARIES, YES
 from search.analysis import terms
 from search.models import (
     ServiceDocument,
@@ -39,13 +40,6 @@ FIELD_WEIGHTS: dict[str, int] = {
     "summary": 3,
     "organisation": 2,
     "description": 1,
-}
-# Facet group key -> ServicePage many-to-many field holding its values.
-TAXONOMY_FIELDS: dict[str, str] = {
-    "type": "service_types",
-    "need": "needs",
-    "access": "access_routes",
-    "delivery": "delivery_methods",
 }
 
 
@@ -72,11 +66,12 @@ def live_services(page_ids: Iterable[int] | None = None):
 def service_document_data(page: ServicePage, all_districts: list[District]) -> dict:
     """Everything search needs about one live service, as plain data."""
     facets: list[tuple[str, str, str | None, bool]] = []  # (group, value, term uuid, based here)
-    for group, field_name in TAXONOMY_FIELDS.items():
-        for value in getattr(page, field_name).all():
-            facets.append((group, value.slug, str(value.uuid), True))
-    if page.provider_type:
-        facets.append(("provider", page.provider_type.slug, str(page.provider_type.uuid), True))
+    for vocabulary in TAXONOMIES:
+        if vocabulary.key == "district":
+            continue  # below: county-wide services cover every district
+        chosen = getattr(page, vocabulary.service_field)
+        for value in chosen.all() if vocabulary.many else [chosen] if chosen else []:
+            facets.append((vocabulary.key, value.slug, str(value.uuid), True))
     based_in = {d.slug for d in page.districts.all()}
     for district in all_districts:
         if district.slug in based_in or page.county_wide:
@@ -86,6 +81,9 @@ def service_document_data(page: ServicePage, all_districts: list[District]) -> d
     for band in age_bands_for(page.min_age, page.max_age):
         facets.append(("age", band, None, True))
     facets.append(("cost", page.cost_type, None, True))
+    for fact in VOCABULARIES:
+        if fact.is_yes_no and getattr(page, fact.service_field):
+            facets.append((fact.key, YES, None, True))
     return {
         "page_id": page.pk,
         "uuid": str(page.uuid),

@@ -7,23 +7,12 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    DirectoryIndexPage,
-    District,
-    Need,
-    Organisation,
-    ProviderType,
-    ServicePage,
-    ServiceType,
-)
+from directory.models import DirectoryIndexPage, District, Organisation, ServicePage
+from directory.vocabularies import TAXONOMY_MODELS
 from search import synonyms, understanding
 from search.indexing import index_services, remove_services
 from search.models import SearchSynonym, ServiceDocument
 from search.tasks import reindex_services
-
-TAXONOMY_MODELS = (ServiceType, Need, District, ProviderType, AccessRoute, DeliveryMethod)
 
 
 @receiver(page_published, sender=ServicePage)
@@ -96,7 +85,7 @@ def reindex_after_taxonomy_delete(sender, instance, **kwargs) -> None:
         reindex_services.enqueue(ids)
 
 
-for model in (*TAXONOMY_MODELS, Organisation):
+for model in (*TAXONOMY_MODELS.values(), Organisation):
     post_save.connect(reindex_after_taxonomy_save, sender=model, dispatch_uid=f"search-{model}")
     pre_delete.connect(
         remember_services_before_delete, sender=model, dispatch_uid=f"search-{model}"

@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
 from directory.visibility import publicly_visible
+from directory.vocabularies import VOCABULARY
 from search import shortlist
 from search.analysis import concepts
 from search.analytics import record_search
@@ -231,6 +232,7 @@ def filter_groups(query: SearchQuery, results: SearchResults) -> list[dict]:
                 "key": group.key,
                 "label": group.label,
                 "param": FACET_PARAMS[group.key],
+                "yes_no": VOCABULARY[group.key].is_yes_no,  # one checkbox, no fold
                 "values": values,
                 "selected_count": len(selected),
                 "open": bool(selected) or group.key in OPEN_BY_DEFAULT,

@@ -4,23 +4,28 @@ the "Save to shortlist" button, the shortlist link in the header and the "Search
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from directory.hooks import (
+    DIRECTORY_INDEX_CONTEXT,
+    HEADER_LINKS,
+    SERVICE_PAGE_ACTIONS,
+    navigation_item,
+)
 from directory.models import ServicePage
 from search import admin_views, shortlist, views
 from search.models import SearchSynonym
 
 
-@hooks.register("directory_index_context")
-def add_search_results(page: Page, request: HttpRequest, context: dict) -> None:
+@hooks.register(DIRECTORY_INDEX_CONTEXT)
+def add_search_results(request: HttpRequest, page: Page, context: dict) -> None:
     views.directory_search_context(page, request, context)
 
 
-@hooks.register("service_page_actions")
+@hooks.register(SERVICE_PAGE_ACTIONS)
 def save_to_shortlist_button(request: HttpRequest | None, page: Page | None) -> str:
     if request is None or not isinstance(page, ServicePage) or not hasattr(request, "session"):
         return ""
@@ -36,27 +41,12 @@ def save_to_shortlist_button(request: HttpRequest | None, page: Page | None) -> 
     )
 
 
-@hooks.register("header_links")
+@hooks.register(HEADER_LINKS)
 def shortlist_header_link(request: HttpRequest | None, page: Page | None) -> str:
     if request is None or not hasattr(request, "session"):
         return ""
-    url = reverse("shortlist")
     count = shortlist.shortlist_count(request)
-    if request.path == url:
-        return format_html(
-            '<li class="govuk-service-navigation__item govuk-service-navigation__item--active">'
-            '<a class="govuk-service-navigation__link" href="{}" aria-current="page">'
-            '<strong class="govuk-service-navigation__active-fallback">Shortlist ({})</strong>'
-            "</a></li>",
-            url,
-            count,
-        )
-    return format_html(
-        '<li class="govuk-service-navigation__item">'
-        '<a class="govuk-service-navigation__link" href="{}">Shortlist ({})</a></li>',
-        url,
-        count,
-    )
+    return navigation_item(request, reverse("shortlist"), f"Shortlist ({count})")
 
 
 @hooks.register("register_reports_menu_item")

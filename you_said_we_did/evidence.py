@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from wagtail import hooks
 
+from directory.hooks import YSWD_EVIDENCE_SOURCES
+
 
 @dataclass(frozen=True)
 class EvidenceEntry:
@@ -76,7 +78,7 @@ def linked_source(
 def evidence_sources() -> list[EvidenceSource]:
     """Every registered source, in hook order (this app's own first)."""
     sources = []
-    for fn in hooks.get_hooks("yswd_evidence_sources"):
+    for fn in hooks.get_hooks(YSWD_EVIDENCE_SOURCES):
         sources.extend(fn())
     return sources
 

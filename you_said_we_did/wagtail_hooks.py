@@ -1,8 +1,7 @@
 """Plug-ins of You said, we did: evidence sources, the block on service pages, the editors'
 screens (in the Feedback menu), the dashboard panel and the demo content.
 
-Hooks this app defines for others:
-- `yswd_evidence_sources`: fn() -> list[evidence.EvidenceSource]; see `you_said_we_did/evidence.py`.
+This app calls the `yswd_evidence_sources` hook (declared in directory.hooks); see evidence.py.
 """
 
 from django.http import HttpRequest

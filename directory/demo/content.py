@@ -286,6 +286,7 @@ def build_service_page(spec: dict, lookups: dict, today: datetime.date) -> Servi
         provider_type=lookups["providers"][spec["provider"]],
         min_age=spec["ages"][0],
         max_age=spec["ages"][1],
+        without_parent=spec["title"] in services.WITHOUT_PARENT,
         county_wide=spec.get("county_wide", False),
         outside_area=spec.get("outside_area", False),
         cost_type=cost_type,

@@ -1735,3 +1735,14 @@ SERVICES += [
         "review": 60,
     },
 ]
+
+# Young people can go to these without a parent or carer (ServicePage.without_parent).
+WITHOUT_PARENT = {
+    "Friday Night Club for disabled young people, Rugford",
+    "Include Sport football for all",
+    "Spotlight inclusive drama group, Kidsbury",
+    "Wheelchair basketball, Lymebrook",
+    "1st Ankerton Scouts inclusive group",
+    "Autistic teens online meet-up",
+    "Cheadwell youth mental health drop-in",
+}

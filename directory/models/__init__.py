@@ -1,14 +1,8 @@
 """Directory models: taxonomies and organisations (snippets), and the page types."""
 
-from .pages import (
-    DirectoryIndexPage,
-    HomePage,
-    InformationPage,
-    OpeningTime,
-    ServiceContact,
-    ServiceLocation,
-    ServicePage,
-)
+from .pages import HomePage, InformationPage
+from .service_details import OpeningTime, ServiceContact, ServiceLocation
+from .services import DirectoryIndexPage, ServicePage
 from .settings import LocalOfferSettings
 from .snippets import (
     AccessRoute,

@@ -22,10 +22,10 @@ register = template.Library()
 def render_hooks(context: template.Context, hook_name: str, page: Page | None = None) -> SafeString:
     """Join the HTML that every Wagtail hook registered under `hook_name` returns for this page.
 
-    Each hook is called as `fn(request, page)` and returns a string (empty to show nothing).
-    Strings marked safe (`format_html`, `render_to_string`, `mark_safe`) are kept as HTML; any
-    other string is escaped, so a hook cannot inject markup by accident.
-    Hooks for "header_links" return list items: `<li class="govuk-service-navigation__item">`.
+    The hook names and signatures are declared in directory.hooks: each is called as
+    `fn(request, page)` and returns a rendered template or component (empty to show nothing).
+    Strings marked safe are kept as HTML; any other string is escaped, so a hook cannot inject
+    markup by accident.
     """
     request: HttpRequest | None = context.get("request")
     page = page or None  # an undefined template variable arrives as ""

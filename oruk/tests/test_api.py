@@ -143,7 +143,7 @@ def test_service_at_location_detail(client, full_service):
 
 def test_taxonomies_list_and_detail(client, full_service):
     listing = get_json(client, reverse("oruk:taxonomy_list"))
-    assert listing["total_items"] == 6
+    assert listing["total_items"] == 7  # six vocabularies, and "without a parent or carer"
     for item in listing["contents"]:
         assert schema_errors(item, "taxonomy.json") == []
     needs = VOCABULARY_BY_KEY["needs"]
@@ -154,12 +154,13 @@ def test_taxonomies_list_and_detail(client, full_service):
 
 def test_taxonomy_terms_paginate_across_vocabularies(client, full_service):
     everything = get_json(client, reverse("oruk:taxonomy_term_list"), per_page=100)
-    # 2 types, 2 needs, 2 districts, 1 provider type, 1 access route, 1 delivery method
-    assert everything["total_items"] == 9
+    # 2 types, 2 needs, 2 districts, 1 provider type, 1 access route, 1 delivery method, and
+    # the one term of "young people can go without a parent or carer"
+    assert everything["total_items"] == 10
     pages = [
         get_json(client, reverse("oruk:taxonomy_term_list"), per_page=4, page=n) for n in (1, 2, 3)
     ]
-    assert [p["size"] for p in pages] == [4, 4, 1]
+    assert [p["size"] for p in pages] == [4, 4, 2]
     assert [p["last_page"] for p in pages] == [False, False, True]
     assert [t["id"] for p in pages for t in p["contents"]] == [
         t["id"] for t in everything["contents"]

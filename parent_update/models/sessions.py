@@ -91,6 +91,11 @@ class ServiceSession(models.Model):
     def name(self) -> str:
         return self.title or self.service.title
 
+    @property
+    def alone(self) -> bool:
+        """Young people can come without a parent or carer: to this session, or to the service."""
+        return self.without_parent or self.service.without_parent
+
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

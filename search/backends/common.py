@@ -6,19 +6,10 @@ from django.db import connection
 from django.db.models import CharField, Value
 from wagtail.models import Site
 
-from directory.models import AccessRoute, DeliveryMethod, District, Need, ProviderType, ServiceType
-from directory.models.pages import AGE_BANDS, CostType
+from directory.vocabularies import TAXONOMY_MODELS, VOCABULARIES
 from search.contract import FACET_GROUPS, FacetGroup, FacetValue, SearchQuery
 
 EARTH_RADIUS_MILES = 3958.8
-TAXONOMY_GROUPS = {
-    "type": ServiceType,
-    "need": Need,
-    "district": District,
-    "access": AccessRoute,
-    "delivery": DeliveryMethod,
-    "provider": ProviderType,
-}
 
 
 _vocabulary_sql: tuple[str, tuple] | None = None
@@ -32,7 +23,7 @@ def _compiled_vocabulary_query() -> tuple[str, tuple]:
             model.objects.order_by()
             .annotate(group=Value(key, output_field=CharField()))
             .values_list("group", "slug", "name", "sort_order")
-            for key, model in TAXONOMY_GROUPS.items()
+            for key, model in TAXONOMY_MODELS.items()
         ]
         _vocabulary_sql = parts[0].union(*parts[1:], all=True).query.sql_with_params()
     return _vocabulary_sql
@@ -47,8 +38,9 @@ def facet_vocabulary() -> dict[str, list[tuple[str, str]]]:
     vocabulary: dict[str, list[tuple[str, str]]] = {key: [] for key, _label in FACET_GROUPS}
     for group, slug, name, _order in rows:
         vocabulary[group].append((slug, name))
-    vocabulary["age"] = [(slug, label) for slug, label, _low, _high in AGE_BANDS]
-    vocabulary["cost"] = list(CostType.choices)
+    for fixed in VOCABULARIES:
+        if not fixed.is_taxonomy:
+            vocabulary[fixed.key] = list(fixed.choices)
     return vocabulary
 
 

@@ -1,4 +1,4 @@
-"""The Elasticsearch backend: an `elasticsearch.dsl` Document for services and a FacetedSearch.
+"""The Elasticsearch backend: a FacetedSearch over the service document (elasticsearch_document).
 
 Chosen when `settings.ELASTICSEARCH_URL` is set. Text goes through an English analyzer (stemming,
 stop words); the query is read by search.analysis, as for the database backend, so the
@@ -17,29 +17,17 @@ import logging
 import elasticsearch
 from django.conf import settings
 from elasticsearch.dsl import (
-    Boolean,
-    Completion,
-    Date,
-    Document,
     FacetedSearch,
-    GeoPoint,
-    InnerDoc,
-    Integer,
-    Keyword,
-    Nested,
     Q,
     TermsFacet,
-    Text,
-    analyzer,
     connections,
-    normalizer,
-    token_filter,
 )
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.analysis import concepts
 from search.backends import SearchUnavailable
 from search.backends.common import facet_groups, nearest_miles, page_url
+from search.backends.elasticsearch_document import ServiceSearchDocument, minutes, to_document
 from search.contract import FACET_GROUP_KEYS, SearchHit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
@@ -64,75 +52,6 @@ TEXT_FIELDS = [
     "description",
 ]
 
-english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
-english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
-english_possessive = token_filter(
-    "english_possessive_stemmer", type="stemmer", language="possessive_english"
-)
-# The same analyzer for documents and queries. Synonyms are not an analyzer filter: the query is
-# expanded in Python (search.analysis.concepts) from the list editors change without a reindex.
-service_text = analyzer(
-    "service_text",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", english_possessive, english_stop, english_stemmer],
-)
-sortable = normalizer("sortable", filter=["lowercase", "asciifolding"])
-
-
-def _text(**kwargs) -> Text:
-    return Text(analyzer=service_text, **kwargs)
-
-
-class Opening(InnerDoc):
-    """One weekday's opening, in minutes after midnight."""
-
-    weekday = Integer()
-    opens = Integer()
-    closes = Integer()
-
-
-class ServiceSearchDocument(Document):
-    """A live service in the Elasticsearch index."""
-
-    page_id = Integer()
-    uuid = Keyword()
-    title = _text(fields={"sort": Keyword(normalizer=sortable)})
-    summary = _text()
-    keywords = _text()
-    description = _text()
-    organisation = _text()
-    service_types_text = _text()
-    needs_text = _text()
-    suggest = Completion(analyzer="simple")
-    # Facet groups: slugs, one keyword field per group.
-    type = Keyword()
-    need = Keyword()
-    age = Keyword()
-    district = Keyword()
-    cost = Keyword()
-    access = Keyword()
-    delivery = Keyword()
-    provider = Keyword()
-    district_based = Keyword()
-    term_uuids = Keyword()
-    min_age = Integer()
-    max_age = Integer()
-    county_wide = Boolean()
-    last_published_at = Date()
-    locations = GeoPoint()
-    openings = Nested(Opening)
-    # Shown on result cards, never searched.
-    url_path = Keyword(index=False)
-    service_types = Keyword(index=False)
-    age_range = Keyword(index=False)
-    area = Keyword(index=False)
-    cost_label = Keyword(index=False)
-    place_list = Keyword(index=False)
-
-    class Index:
-        name = "localoffer-services"
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
-
 
 def index_name() -> str:
     return getattr(settings, "ELASTICSEARCH_INDEX", "") or "localoffer-services"
@@ -156,50 +75,6 @@ def connection_alias() -> str:
 def client() -> elasticsearch.Elasticsearch:
     """The configured client (short timeouts, no retries: a dead server fails fast)."""
     return connections.get_connection(connection_alias())
-
-
-def _minutes(value) -> int:
-    return value.hour * 60 + value.minute
-
-
-def to_document(data: dict) -> ServiceSearchDocument:
-    """The Elasticsearch document for one service (see search.indexing.service_document_data)."""
-    facets: dict[str, list[str]] = {key: [] for key in FACET_GROUP_KEYS}
-    for group, value, _term_uuid, _based_here in data["facets"]:
-        facets[group].append(value)
-    document = ServiceSearchDocument(
-        meta={"id": data["page_id"]},
-        page_id=data["page_id"],
-        uuid=data["uuid"],
-        title=data["title"],
-        summary=data["summary"],
-        keywords=data["keywords"],
-        description=data["description"],
-        organisation=data["organisation"],
-        service_types_text=" ".join(data["service_types"]),
-        needs_text=" ".join(data["needs"]),
-        suggest={"input": [data["title"], *data["service_types"]]},
-        district_based=[
-            value for group, value, _u, based in data["facets"] if group == "district" and based
-        ],
-        term_uuids=sorted({u for _g, _v, u, _b in data["facets"] if u}),
-        min_age=data["min_age"],
-        max_age=data["max_age"],
-        county_wide=data["county_wide"],
-        last_published_at=data["last_published_at"],
-        locations=[{"lat": lat, "lon": lon} for lat, lon in data["locations"]],
-        openings=[
-            Opening(weekday=w, opens=_minutes(o), closes=_minutes(c))
-            for w, o, c in data["openings"]
-        ],
-        url_path=data["url_path"],
-        service_types=data["service_types"],
-        age_range=data["age_range"],
-        area=data["area"],
-        cost_label=data["cost"],
-        **facets,
-    )
-    return document
 
 
 class ServiceFacetedSearch(FacetedSearch):
@@ -287,9 +162,9 @@ class ServiceFacetedSearch(FacetedSearch):
         if query.open_day is not None:
             opening = Q("term", openings__weekday=query.open_day)
             if query.open_to is not None:
-                opening &= Q("range", openings__opens={"lt": _minutes(query.open_to)})
+                opening &= Q("range", openings__opens={"lt": minutes(query.open_to)})
             if query.open_from is not None:
-                opening &= Q("range", openings__closes={"gt": _minutes(query.open_from)})
+                opening &= Q("range", openings__closes={"gt": minutes(query.open_from)})
             filters.append(Q("nested", path="openings", query=opening))
         if location is not None and query.distance_miles is not None:
             filters.append(

@@ -129,7 +129,7 @@ def test_report_summaries_over_a_period():
     ]
     assert [r.query for r in zero_result_queries(since)] == ["hydrotherapy"]
     assert [(r.group_label, r.value, r.uses) for r in popular_filters(since)] == [
-        ("SEND need", "Autism", 2),
+        ("Needs and disabilities", "Autism", 2),
         ("Cost", "Families pay", 1),
         ("District", "north", 1),
     ]
@@ -151,7 +151,7 @@ def test_search_terms_report_in_the_admin(editor_client):
     assert "Searches that found nothing" in html
     assert "hydrotherapy" in html and "short breaks" in html
     assert "old search" not in html
-    assert "SEND need" in html and "autism" in html
+    assert "Needs and disabilities" in html and "autism" in html
     assert (
         "old search"
         in editor_client.get("/admin/reports/search-terms/", {"period": "30"}).content.decode()
@@ -170,7 +170,7 @@ def test_search_terms_csv_export(editor_client):
     assert lines[0] == "Report,Search words or filter,Searches,Searches with no results"
     assert "Top searches,short breaks,1,0" in lines
     assert "No results,cmd,1,1" in lines
-    assert "Filters,SEND need: autism,1," in lines
+    assert "Filters,Needs and disabilities: autism,1," in lines
 
 
 def test_report_needs_admin_access(client):

@@ -42,6 +42,7 @@ def services(make_service):
             access_routes=["self-referral"],
             delivery_methods=["in-person"],
             provider_type="local-authority",
+            without_parent=True,
             locations=[STAFFORD],
             opening_times=[{"weekday": 6, "opens": datetime.time(10), "closes": datetime.time(16)}],
         ),
@@ -101,6 +102,7 @@ def services(make_service):
             access_routes=["self-referral"],
             delivery_methods=["in-person"],
             provider_type="voluntary",
+            without_parent=True,
             locations=[TAMWORTH],
         ),
         "draft": make_service(
@@ -215,6 +217,16 @@ def test_age_bands_overlap_the_service_age_range(backend):
         "Early speech and language therapy",
     }
     assert counts(results, "age") == {"0-4": 2, "5-10": 4, "11-15": 3, "16-18": 3, "19-25": 2}
+
+
+def test_young_people_can_find_what_they_can_go_to_without_a_parent_or_carer(backend):
+    results = run(backend, filters={"alone": ("yes",)})
+    assert titles(results) == ["Aiming High short breaks", "Swimming club"]
+    assert counts(results, "alone") == {"yes": 2}
+    assert counts(results, "need") == {"autism": 1, "physical-disability": 1}
+    with_need = run(backend, filters={"alone": ("yes",), "need": ("autism",)})
+    assert titles(with_need) == ["Aiming High short breaks"]
+    assert counts(run(backend, filters={"cost": ("paid",)}), "alone") == {"yes": 1}
 
 
 def test_an_age_keeps_services_whose_range_contains_it(backend):

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.test import override_settings
 
+from directory.vocabularies import VOCABULARIES
 from search.backends import elasticsearch as es
 from search.contract import SearchQuery
 from search.indexing import index_services, rebuild_ids, service_document_data
@@ -39,10 +40,22 @@ def test_facets_are_keywords_locations_geo_points_and_titles_complete():
     properties = mapping()["mappings"]["properties"]
     for group in ("type", "need", "age", "district", "cost", "access", "delivery", "provider"):
         assert properties[group] == {"type": "keyword"}
+    for vocabulary in VOCABULARIES:  # a new vocabulary needs its keyword field
+        assert properties[vocabulary.key] == {"type": "keyword"}
     assert properties["locations"] == {"type": "geo_point"}
     assert properties["suggest"]["type"] == "completion"
     assert properties["openings"]["type"] == "nested"
     assert properties["url_path"] == {"type": "keyword", "index": False}
+
+
+def test_going_without_a_parent_or_carer_filters_and_is_counted():
+    body = body_for(SearchQuery(filters={"alone": ("yes",), "need": ("autism",)}))
+    assert {"terms": {"alone": ["yes"]}} in body["post_filter"]["bool"]["must"]
+    assert body["aggs"]["_filter_alone"]["filter"] == {"terms": {"need": ["autism"]}}
+    assert body["aggs"]["_filter_need"]["filter"] == {"terms": {"alone": ["yes"]}}
+    assert body["aggs"]["_filter_alone"]["aggs"]["alone"] == {
+        "terms": {"field": "alone", "size": es.MAX_FACET_VALUES}
+    }
 
 
 def body_for(query: SearchQuery, location=None) -> dict:
@@ -185,6 +198,7 @@ RESPONSE = {
             "access": [],
             "delivery": [],
             "provider": [],
+            "alone": [{"key": "yes", "doc_count": 12}],
         }.items()
     },
 }
@@ -201,6 +215,7 @@ def test_a_real_shaped_response_becomes_search_results(site_root):
         "age": [("0-4", "0 to 4 years"), ("5-10", "5 to 10 years")],
         "district": [("north", "North"), ("south", "South")],
         "cost": [("free", "Free")],
+        "alone": [("yes", "Young people can go without a parent or carer")],
     }
     results = es.results_from_response(query, STAFFORD, response, vocabulary)
     assert results.total == 42
@@ -220,6 +235,7 @@ def test_a_real_shaped_response_becomes_search_results(site_root):
         ("hearing", "Hearing", 0, False),
     ]
     assert [v.count for v in results.facet("district").values] == [42, 0]
+    assert [(v.value, v.count) for v in results.facet("alone").values] == [("yes", 12)]
 
 
 @pytest.fixture
@@ -261,6 +277,10 @@ def test_document_carries_facets_county_wide_districts_and_card_fields(indexed_s
     assert source["age"] == ["0-4", "5-10", "11-15", "16-18", "19-25"]
     assert source["locations"] == [{"lat": 52.806, "lon": -2.115}]
     assert source["url_path"] == indexed_service.url_path
+    assert not source.get("alone")
+    indexed_service.without_parent = True
+    alone = es.to_document(service_document_data(indexed_service, [])).to_dict()
+    assert alone["alone"] == ["yes"]
 
 
 @override_settings(ELASTICSEARCH_URL=CLOSED_PORT_URL, ELASTICSEARCH_INDEX="services-test")

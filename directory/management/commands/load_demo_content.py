@@ -1,13 +1,14 @@
 """Load the fictional Westshire Local Offer: taxonomies, page tree, 90 services and settings.
 
-Apps above the directory add their own demo content through the `load_demo_content` hook:
-`fn() -> str` (a one-line summary), idempotent, run after the directory's content every time.
+Apps above the directory add their own demo content through the `load_demo_content` hook
+(directory.hooks), run after the directory's content every time.
 """
 
 from django.core.management.base import BaseCommand
 from wagtail import hooks
 
 from directory.demo.content import load_demo_content
+from directory.hooks import LOAD_DEMO_CONTENT
 from directory.models import ServicePage
 
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         else:
             summary = load_demo_content()
             self.stdout.write(self.style.SUCCESS(str(summary)))
-        for load_more in hooks.get_hooks("load_demo_content"):
+        for load_more in hooks.get_hooks(LOAD_DEMO_CONTENT):
             summary = load_more()
             if summary:
                 self.stdout.write(self.style.SUCCESS(str(summary)))
