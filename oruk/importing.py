@@ -3,7 +3,8 @@
 `plan_import(rows)` checks every row and says what would happen to it (create, update,
 unchanged or reject, with the row number and field of each problem) without writing anything;
 `apply_import(plan)` then creates or updates the pages as draft revisions. Nothing is published:
-an editor reviews and publishes each page. Rows are matched to pages by `external_id` (or the
+an editor reviews and publishes each page (only the demo content, demo/, imports with
+`publish=True`, and its bulk generator with `in_bulk=True`). Rows are matched to pages by `external_id` (or the
 page's own id, which is what an export writes for services made in the Local Offer).
 """
 
