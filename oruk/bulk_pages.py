@@ -93,6 +93,8 @@ def _place_in_tree(parent: Page, pages: list[ServicePage]) -> None:
 def _insert_relations(pages: list[ServicePage]) -> None:
     """The taxonomy links and child objects (contacts, locations...) each page holds in memory."""
     for relation in get_all_child_relations(ServicePage):
+        if relation.field.remote_field.model is not ServicePage:
+            continue  # Wagtail's own (comments): a new page has none, and asking is a query
         accessor, key = relation.get_accessor_name(), relation.field.attname
         children = []
         for page in pages:

@@ -4,8 +4,9 @@
 unchanged or reject, with the row number and field of each problem) without writing anything;
 `apply_import(plan)` then creates or updates the pages as draft revisions. Nothing is published:
 an editor reviews and publishes each page (only the demo content, demo/, imports with
-`publish=True`, and its bulk generator with `in_bulk=True`). Rows are matched to pages by `external_id` (or the
-page's own id, which is what an export writes for services made in the Local Offer).
+`publish=True`, and its bulk generator with `in_bulk=True`). Rows are matched to pages by
+`external_id` (or the page's own id, which is what an export writes for services made in the
+Local Offer).
 """
 
 import uuid
