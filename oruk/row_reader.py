@@ -38,6 +38,8 @@ DAYS = {
     for name in names
 }
 _OPENING_SPLIT_RE = re.compile(r";\s*(?=[A-Za-z]+\s+\d{1,2}:\d{2}\s*-)")
+# A numbered column group: `contact_1_phone`, `location_2_postcode`.
+_NUMBERED_RE = re.compile(r"^(?:contact|location)_([0-9]{1,3})_")
 _OPENING_RE = re.compile(
     r"^(?P<day>[A-Za-z]+)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})\s*(?P<note>.*)$"
 )
@@ -136,7 +138,7 @@ class RowReader:
             {
                 int(match.group(1))
                 for key in self.row
-                if (match := re.match(rf"^{prefix}_([0-9]{{1,3}})_", key))
+                if key.startswith(f"{prefix}_") and (match := _NUMBERED_RE.match(key))
             }
         )
         groups = []
