@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from accounts.roles import FORUM_MEMBERS_GROUP
+from accounts.services import mark_email_verified
 from forum.actions import create_action, record_update
 from forum.models import (
     AgendaItem,
@@ -243,9 +244,7 @@ def _member() -> tuple[object, str]:
     user.first_name, user.last_name = "Demo", "Forum member"
     user.save(update_fields=["first_name", "last_name"])
     user.groups.add(Group.objects.get(name=FORUM_MEMBERS_GROUP))
-    from directory.management.commands.create_demo_editor import _mark_email_verified
-
-    _mark_email_verified(user)
+    mark_email_verified(user)
     return user, password or ""
 
 

@@ -3,18 +3,16 @@
 `plan_import(rows)` checks every row and says what would happen to it (create, update,
 unchanged or reject, with the row number and field of each problem) without writing anything;
 `apply_import(plan)` then creates or updates the pages as draft revisions. Nothing is published:
-an editor reviews and publishes each page. Rows are matched to pages by `external_id` (or the
-page's own id, which is what an export writes for services made in the Local Offer).
+an editor reviews and publishes each page (only the demo content, demo/, imports with
+`publish=True`, and its bulk generator with `in_bulk=True`). Rows are matched to pages by
+`external_id` (or the page's own id, which is what an export writes for services made in the
+Local Offer).
 """
 
-import datetime
-import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -30,48 +28,12 @@ from directory.models import (
     ServicePage,
 )
 from directory.models.pages import MAX_AGE, CostType
-from directory.validators import normalise_postcode, validate_uk_phone, validate_uk_postcode
 
+from .bulk_pages import create_live_pages
 from .richtext import plain_to_rich_text, rich_text_to_plain
-from .spreadsheet import (
-    CONTACT_FIELDS,
-    LOCATION_FIELDS,
-    MANY_TAXONOMY_COLUMNS,
-    SEPARATOR,
-    service_row,
-)
+from .row_reader import Problem, RowReader
+from .spreadsheet import MANY_TAXONOMY_COLUMNS, service_row
 from .vocabularies import VOCABULARY_BY_KEY
-
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
-DAYS = {
-    name: number
-    for number, names in {
-        1: ("monday", "mon", "mo"),
-        2: ("tuesday", "tue", "tues", "tu"),
-        3: ("wednesday", "wed", "we"),
-        4: ("thursday", "thu", "thurs", "th"),
-        5: ("friday", "fri", "fr"),
-        6: ("saturday", "sat", "sa"),
-        7: ("sunday", "sun", "su"),
-    }.items()
-    for name in names
-}
-_OPENING_SPLIT_RE = re.compile(r";\s*(?=[A-Za-z]+\s+\d{1,2}:\d{2}\s*-)")
-_OPENING_RE = re.compile(
-    r"^(?P<day>[A-Za-z]+)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})\s*(?P<note>.*)$"
-)
-
-
-@dataclass
-class Problem:
-    """Why a row cannot be imported: the column and what to fix."""
-
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
 
 
 @dataclass
@@ -87,6 +49,7 @@ class RowPlan:
     page: ServicePage | None = None  # the page as it would be saved (not yet saved)
     organisation_name: str = ""
     page_id: int | None = None  # the page created or updated, once applied
+    slug: str = ""  # an optional `slug` column: the new page's slug (made unique)
 
 
 @dataclass
@@ -127,177 +90,6 @@ class ImportPlan:
             lines.append(f"{verb} organisations: {', '.join(self.new_organisations)}")
         lines.append(self.summary())
         return lines
-
-
-class RowReader:
-    """Reads one spreadsheet row into a service page, collecting every problem on the way."""
-
-    def __init__(self, row: dict[str, str], lookups: "Lookups") -> None:
-        self.row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-        self.lookups = lookups
-        self.problems: list[Problem] = []
-
-    def problem(self, column: str, message: str) -> None:
-        self.problems.append(Problem(column, message))
-
-    def text(self, column: str, *, required: bool = False, max_length: int | None = None) -> str:
-        value = self.row.get(column, "")
-        if required and not value:
-            self.problem(column, "is required")
-        if max_length and len(value) > max_length:
-            self.problem(column, f"must be {max_length} characters or fewer (it has {len(value)})")
-        return value
-
-    def field_text(self, column: str, *, required: bool = False) -> str:
-        max_length = ServicePage._meta.get_field(column).max_length
-        return self.text(column, required=required, max_length=max_length)
-
-    def boolean(self, column: str) -> bool:
-        value = self.row.get(column, "").lower()
-        if value in YES:
-            return True
-        if value not in NO:
-            self.problem(column, f"must be yes or no, not {value!r}")
-        return False
-
-    def age(self, column: str, default: int) -> int:
-        value = self.row.get(column, "")
-        if value == "":
-            return default
-        if not re.fullmatch(r"[0-9]{1,3}", value) or int(value) > MAX_AGE:
-            self.problem(column, f"must be a whole number of years from 0 to {MAX_AGE}")
-            return default
-        return int(value)
-
-    def date(self, column: str) -> datetime.date | None:
-        value = self.row.get(column, "")
-        if not value:
-            return None
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            self.problem(column, f"must be a date like 2026-03-31, not {value!r}")
-            return None
-
-    def slugs(self, column: str) -> list[str]:
-        return [s.strip() for s in self.row.get(column, "").split(SEPARATOR) if s.strip()]
-
-    def terms(self, column: str) -> list:
-        known = self.lookups.terms[column]
-        values = []
-        for slug in self.slugs(column):
-            if slug in known:
-                values.append(known[slug])
-            else:
-                self.problem(
-                    column,
-                    f"unknown value {slug!r}; use the slugs listed in Snippets "
-                    f"({', '.join(sorted(known)) or 'none yet'})",
-                )
-        return values
-
-    def languages(self) -> list[Language]:
-        values = []
-        for code in self.slugs("languages"):
-            language = self.lookups.languages.get(code.lower())
-            if language is None:
-                self.problem("languages", f"unknown language code {code!r}")
-            else:
-                values.append(language)
-        return values
-
-    def numbered(self, prefix: str, fields: list[str]) -> list[tuple[int, dict[str, str]]]:
-        numbers = sorted(
-            {
-                int(match.group(1))
-                for key in self.row
-                if (match := re.match(rf"^{prefix}_([0-9]{{1,3}})_", key))
-            }
-        )
-        groups = []
-        for number in numbers:
-            values = {f: self.row.get(f"{prefix}_{number}_{f}", "") for f in fields}
-            if any(values.values()):
-                groups.append((number, values))
-        return groups
-
-    def contacts(self) -> list[dict]:
-        contacts = []
-        for number, values in self.numbered("contact", CONTACT_FIELDS):
-            column = f"contact_{number}_"
-            checks: list[tuple[str, Callable]] = [
-                ("phone", validate_uk_phone),
-                ("email", EmailValidator()),
-                ("website", URLValidator(schemes=["http", "https"])),
-            ]
-            for name, validator in checks:
-                if values[name]:
-                    try:
-                        validator(values[name])
-                    except ValidationError as error:
-                        self.problem(column + name, error.messages[0])
-            contacts.append(values)
-        return contacts
-
-    def locations(self) -> list[dict]:
-        places = []
-        for number, values in self.numbered("location", LOCATION_FIELDS):
-            column = f"location_{number}_"
-            for name in ("name", "address_1", "town", "postcode"):
-                if not values[name]:
-                    self.problem(column + name, "is required for a location")
-            if values["postcode"]:
-                try:
-                    validate_uk_postcode(values["postcode"])
-                    values["postcode"] = normalise_postcode(values["postcode"])
-                except ValidationError as error:
-                    self.problem(column + "postcode", error.messages[0])
-            for name, limit in (("latitude", 90), ("longitude", 180)):
-                raw = values[name]
-                values[name] = None
-                if raw:
-                    try:
-                        number_value = float(raw)
-                    except ValueError:
-                        number_value = None
-                    if number_value is None or not -limit <= number_value <= limit:
-                        self.problem(column + name, f"must be a number from -{limit} to {limit}")
-                    else:
-                        values[name] = number_value
-            if (values["latitude"] is None) != (values["longitude"] is None):
-                self.problem(column + "longitude", "give both latitude and longitude, or neither")
-            places.append(values)
-        return places
-
-    def opening_times(self) -> list[dict]:
-        openings = []
-        # A note may itself contain ";", so split only where the next opening time starts.
-        value = self.row.get("opening_times", "")
-        for part in filter(None, (p.strip() for p in _OPENING_SPLIT_RE.split(value))):
-            match = _OPENING_RE.match(part)
-            day = DAYS.get(match.group("day").lower()) if match else None
-            try:
-                opens = (
-                    datetime.time.fromisoformat(match.group("opens").zfill(5)) if match else None
-                )
-                closes = (
-                    datetime.time.fromisoformat(match.group("closes").zfill(5)) if match else None
-                )
-            except ValueError:
-                opens = closes = None
-            if day is None or opens is None or closes is None:
-                self.problem(
-                    "opening_times", f"{part!r} should look like 'Monday 09:00-17:00 note'"
-                )
-                continue
-            if closes <= opens:
-                self.problem("opening_times", f"{part!r} closes before it opens")
-                continue
-            note = match.group("note").strip()
-            if len(note) > 100:
-                self.problem("opening_times", f"the note of {part!r} is over 100 characters")
-            openings.append({"weekday": day, "opens": opens, "closes": closes, "note": note})
-        return openings
 
 
 @dataclass
@@ -416,6 +208,7 @@ def plan_import(
     for row_number, row in progress(rows):
         external_id = (row.get("external_id") or "").strip()
         plan = RowPlan(row_number, external_id, (row.get("title") or "").strip())
+        plan.slug = slugify(row.get("slug") or "")[:200]
         plan.notes += (notes or {}).get(row_number, [])
         plan.problems += (early_problems or {}).get(row_number, [])
         if not external_id:
@@ -450,24 +243,55 @@ def plan_import(
     return ImportPlan(plans, new_organisations)
 
 
-def _unique_slug(parent: DirectoryIndexPage, title: str) -> str:
-    base = slugify(title)[:200] or "service"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+class _NewPages:
+    """What creating pages under one parent needs, read once per import: slugs, organisations."""
 
+    def __init__(self, parent: DirectoryIndexPage, plan: ImportPlan) -> None:
+        self.taken = set(parent.get_children().values_list("slug", flat=True))
+        self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
+        ids = []
+        for row in plan.rows:
+            try:
+                ids.append(uuid.UUID(row.external_id))
+            except ValueError:
+                pass
+        self.uuids_taken = set(
+            ServicePage.objects.filter(uuid__in=ids).values_list("uuid", flat=True)
+        )
 
-def _organisation(name: str) -> Organisation:
-    found = Organisation.objects.filter(name__iexact=name).first()
-    if found:
+    def slug(self, base: str) -> str:
+        base = slugify(base)[:200] or "service"
+        slug, number = base, 2
+        while slug in self.taken:
+            slug, number = f"{base}-{number}", number + 1
+        self.taken.add(slug)
+        return slug
+
+    def organisation(self, name: str) -> Organisation:
+        found = self.organisations.get(name.lower())
+        if found is None:
+            base = slugify(name)[:240] or "organisation"
+            slug, number = base, 2
+            while Organisation.objects.filter(slug=slug).exists():
+                slug, number = f"{base}-{number}", number + 1
+            found = self.organisations[name.lower()] = Organisation.objects.create(
+                name=name, slug=slug
+            )
         return found
-    base = slugify(name)[:240] or "organisation"
-    slug, number = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return Organisation.objects.create(name=name, slug=slug)
+
+    def prepare(self, row: RowPlan) -> ServicePage:
+        """The row's new page, unsaved: its id, slug and organisation set."""
+        page = row.page
+        page.external_id = row.external_id
+        try:
+            page_uuid = uuid.UUID(row.external_id)
+            if page_uuid not in self.uuids_taken:
+                page.uuid = page_uuid  # keep the ORUK id of an exported service
+                self.uuids_taken.add(page_uuid)
+        except ValueError:
+            pass
+        page.slug = self.slug(row.slug or page.title)
+        return page
 
 
 def directory_for_import() -> DirectoryIndexPage | None:
@@ -481,28 +305,38 @@ def apply_import(
     *,
     parent: DirectoryIndexPage,
     user=None,
+    publish: bool = False,
+    in_bulk: bool = False,
     progress: Callable[[Iterable], Iterable] = lambda items: items,
 ) -> ImportPlan:
-    """Create or update the planned pages as draft revisions. Never publishes."""
+    """Create or update the planned pages as draft revisions; publish them only if asked.
+
+    `in_bulk` (with `publish`, new pages only) writes the pages in a few queries instead of one
+    save each: for loading thousands of services (see oruk/bulk_pages.py).
+    """
+    new_pages = _NewPages(parent, plan)
+    bulk = []
     for row in progress(plan.rows):
         if row.action not in ("create", "update") or row.page is None:
             continue
         page = row.page
         if row.organisation_name:
-            page.organisation = _organisation(row.organisation_name)
+            page.organisation = new_pages.organisation(row.organisation_name)
         if row.action == "create":
-            page.external_id = row.external_id
-            try:
-                page_uuid = uuid.UUID(row.external_id)
-                if not ServicePage.objects.filter(uuid=page_uuid).exists():
-                    page.uuid = page_uuid  # keep the ORUK id of an exported service
-            except ValueError:
-                pass
-            page.slug = _unique_slug(parent, page.title)
+            new_pages.prepare(row)
+            if in_bulk and publish:
+                bulk.append(row)
+                continue
             page.live = False
             page.has_unpublished_changes = True
             parent.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
         row.page_id = page.pk
+    if bulk:
+        ids = create_live_pages(parent, [row.page for row in bulk], user=user)
+        for row, page_id in zip(bulk, ids, strict=True):
+            row.page_id = page_id
     plan.applied = True
     return plan

@@ -3,7 +3,7 @@
 import html
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol|blockquote)>|<br\s*/?>", re.IGNORECASE)
 
@@ -19,4 +19,5 @@ def rich_text_to_plain(value: str) -> str:
 def plain_to_rich_text(value: str) -> str:
     """Rich text from plain text: each paragraph (blank-line separated) becomes a <p>."""
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value or "")]
-    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)
+    # Quotes need no escaping in element text: stored as an editor's rich text would store them.
+    return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "oruk",
     "you_said_we_did",
     "parent_update",
+    "demo",  # the top floor: fills every app with the Westshire demo
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

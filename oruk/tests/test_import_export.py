@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from directory.models import DirectoryIndexPage, Organisation, ServicePage
-from oruk.exporting import export_services_csv, published_service_rows
+from directory.models import Organisation, ServicePage
+from oruk.exporting import export_services_csv
 from oruk.feeds import csv_rows, rows_from
 from oruk.importing import apply_import, plan_import
 from oruk.spreadsheet import columns, service_row
@@ -70,28 +70,6 @@ def test_template_has_every_column_and_its_example_imports(make_service, directo
     assert header == columns()
     plan = plan_import(rows_from(str(TEMPLATE), "csv").rows)
     assert [(row.action, row.problems) for row in plan.rows] == [("create", [])]
-
-
-def test_demo_content_round_trips_through_an_empty_site(site_root, directory_page):
-    from directory.demo.content import load_demo_content
-
-    load_demo_content()
-    exported = export_text()
-    before = {
-        row["external_id"]: {k: v for k, v in row.items() if v} for row in published_service_rows()
-    }
-    assert len(before) > 20
-    remove_all_services()
-    plan = import_text(exported, DirectoryIndexPage.objects.first())
-    assert plan.counts == {"create": len(before), "update": 0, "unchanged": 0, "reject": 0}
-    assert draft_rows() == before
-    assert not ServicePage.objects.live().exists()
-    # The services keep their ids, so ORUK consumers see the same services again.
-    assert set(ServicePage.objects.values_list("external_id", flat=True)) == set(before)
-    assert {str(u) for u in ServicePage.objects.values_list("uuid", flat=True)} == set(before)
-    # Importing the same file again changes nothing.
-    again = import_text(exported, DirectoryIndexPage.objects.first(), commit=False)
-    assert again.counts["unchanged"] == len(before)
 
 
 def test_import_creates_drafts_and_is_idempotent(directory_page, full_service):

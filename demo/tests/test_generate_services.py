@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from wagtail import hooks
 from wagtail.models import Page
 
-from directory.demo.generator import generate_service_facts
+from demo.generator import generate_service_facts
 from directory.models import ServicePage
 
 
@@ -77,13 +77,13 @@ def test_same_seed_same_titles_and_a_new_seed_new_ones(directory_page):
     generate(20, seed=7)
     titles = titles_in_tree_order(directory_page)
     assert titles[:20] == titles[20:]
-    assert [f.title for f in generate_service_facts(20, 7)] == titles[:20]
-    assert [f.title for f in generate_service_facts(20, 8)] != titles[:20]
+    assert [f["title"] for f in generate_service_facts(20, 7)] == titles[:20]
+    assert [f["title"] for f in generate_service_facts(20, 8)] != titles[:20]
     assert Page.find_problems() == ([], [], [], [], [])
 
 
 def test_works_in_chunks_and_tells_other_apps_once_with_every_new_id(directory_page, monkeypatch):
-    monkeypatch.setattr("directory.demo.generator.CHUNK_SIZE", 7)
+    monkeypatch.setattr("demo.generator.CHUNK_SIZE", 7)
     calls = []
     with hooks.register_temporarily("after_bulk_services_created", calls.append):
         generate(30, seed=4)

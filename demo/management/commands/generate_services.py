@@ -1,16 +1,12 @@
-"""Make many realistic random services in bulk, for scale and performance tests."""
+"""Make many realistic random services in bulk, through the services import, for scale tests."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.demo.generator import (
-    create_services_in_bulk,
-    directory_for,
-    generate_service_facts,
-    run_after_bulk_hooks,
-)
+from demo.generator import create_services_in_bulk, directory_for, generate_service_facts
 from directory.models import DirectoryIndexPage
+from oruk.bulk_pages import run_after_bulk_hooks
 
 
 class Command(BaseCommand):
@@ -36,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         started = time.perf_counter()
         facts = generate_service_facts(options["count"], options["seed"])
-        page_ids = create_services_in_bulk(directory, facts, run_hooks=False)
+        page_ids = create_services_in_bulk(directory, facts)
         created = time.perf_counter()
         run_after_bulk_hooks(page_ids)
         finished = time.perf_counter()

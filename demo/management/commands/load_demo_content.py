@@ -1,4 +1,5 @@
-"""Load the fictional Westshire Local Offer: taxonomies, page tree, 90 services and settings.
+"""Load the fictional Westshire Local Offer: vocabularies, page tree, 92 services and settings,
+from the data files in demo/data/.
 
 Apps above the directory add their own demo content through the `load_demo_content` hook
 (directory.hooks), run after the directory's content every time.
@@ -7,7 +8,7 @@ Apps above the directory add their own demo content through the `load_demo_conte
 from django.core.management.base import BaseCommand
 from wagtail import hooks
 
-from directory.demo.content import load_demo_content
+from demo.content import load_demo_content
 from directory.hooks import LOAD_DEMO_CONTENT
 from directory.models import ServicePage
 

@@ -2,16 +2,18 @@
 
 import secrets
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts.roles import EDITORS_GROUP, MODERATORS_GROUP, SAFEGUARDING_LEADS_GROUP
+from accounts.services import mark_email_verified
+
 EDITOR_EMAIL = "editor@example.org"
 # The demo editor can try every journey, moderation and safeguarding included.
-EDITOR_GROUPS = ("Editors", "Moderators", "Safeguarding leads")
+EDITOR_GROUPS = (EDITORS_GROUP, MODERATORS_GROUP, SAFEGUARDING_LEADS_GROUP)
 
 
 class Command(BaseCommand):
@@ -43,7 +45,7 @@ class Command(BaseCommand):
             user.first_name, user.last_name = "Demo", "Editor"
             user.save(update_fields=["first_name", "last_name"])
             user.groups.add(*groups)
-            _mark_email_verified(user)
+            mark_email_verified(user)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo editor created. Sign in at /admin/ with:\n"
@@ -53,14 +55,3 @@ class Command(BaseCommand):
                 "authenticator app (a second factor): see the README."
             )
         )
-
-
-def _mark_email_verified(user) -> None:
-    """With email login (django-allauth), the address must be known and verified to sign in."""
-    if not apps.is_installed("allauth.account"):
-        return
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )

