@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from accounts.roles import FORUM_MEMBERS_GROUP
-from accounts.services import mark_email_verified
+from accounts.lifecycle import mark_email_verified
 from forum.actions import create_action, record_update
 from forum.models import (
     AgendaItem,

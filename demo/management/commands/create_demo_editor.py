@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.roles import EDITORS_GROUP, MODERATORS_GROUP, SAFEGUARDING_LEADS_GROUP
-from accounts.services import mark_email_verified
+from accounts.lifecycle import mark_email_verified
 
 EDITOR_EMAIL = "editor@example.org"
 # The demo editor can try every journey, moderation and safeguarding included.
