@@ -11,13 +11,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from directory.models import ServicePage
-from search import admin_views, shortlist, views
+from search import admin_views, directory_search, shortlist
 from search.models import SearchSynonym
 
 
 @hooks.register("directory_index_context")
 def add_search_results(page: Page, request: HttpRequest, context: dict) -> None:
-    views.directory_search_context(page, request, context)
+    directory_search.directory_search_context(page, request, context)
 
 
 @hooks.register("service_page_actions")
@@ -29,7 +29,7 @@ def save_to_shortlist_button(request: HttpRequest | None, page: Page | None) -> 
         {
             "service": page,
             "saved": str(page.uuid) in shortlist.shortlist_ids(request),
-            "shortlist_notice": views.pop_shortlist_notice(request),
+            "shortlist_notice": shortlist.pop_shortlist_notice(request),
             "next": request.get_full_path(),
         },
         request=request,

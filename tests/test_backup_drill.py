@@ -18,7 +18,7 @@ from feedback.models import FeedbackItem
 from feedback.services import Submission, submit_feedback
 from search.contract import SearchQuery
 from search.models import ServiceDocument
-from search.services import search_services
+from search.service_search import search_services
 
 pytestmark = [
     pytest.mark.postgres_only,
