@@ -1,6 +1,7 @@
 """The shortlist's pages and buttons: `/shortlist/` (review, remove, print, share by link or
 email), the read-only shared list, and the add and remove actions (forms that work without
-JavaScript; with it, shortlist.js posts them and reads JSON). The rules live in search.shortlist."""
+JavaScript). Add and remove are in pages a front-end cache keeps, so they carry no CSRF token;
+`same_origin_post` refuses cross-site posts instead. The rules live in search.shortlist."""
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -9,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
+from directory.public_cache import same_origin_post
 from search import shortlist
 from search.forms import ShortlistEmailForm
 from search.shortlist import pop_shortlist_notice, set_shortlist_notice
@@ -28,6 +30,7 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+@same_origin_post
 @require_POST
 def shortlist_add(request: HttpRequest) -> HttpResponse:
     """Save a service (POST `service`: its UUID), then go back where the button was."""
@@ -44,6 +47,7 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
     return _back(request, reverse("shortlist"))
 
 
+@same_origin_post
 @require_POST
 def shortlist_remove(request: HttpRequest) -> HttpResponse:
     """Remove a service from the shortlist (POST `service`: its UUID)."""
