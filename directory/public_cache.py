@@ -9,6 +9,8 @@
   `Sec-Fetch-Site` / `Origin` headers show where the POST came from instead, and cross-site
   POSTs are refused (the check Go's `http.CrossOriginProtection` makes). Django 6.1's CSRF
   middleware still needs a token, so these views are exempt from it and make this check.
+- `pages_version`: a number every publish, unpublish, move or deletion changes, so what every
+  page shows about the page tree (sections, footer links, breadcrumbs) can be cached against it.
 - `purge_listing_pages`: on publish and unpublish Wagtail's frontend_cache app purges the page
   itself; this purges the pages above it that list it (the directory search, sections, home).
 """
@@ -17,14 +19,17 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import post_delete
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 BROWSER_MAX_AGE = 60
+PAGES_VERSION_KEY = "directory:pages-version"
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
@@ -116,3 +121,32 @@ def purge_listing_pages(sender, instance: Page, **kwargs) -> None:
 
 page_published.connect(purge_listing_pages, dispatch_uid="directory-purge-listings-published")
 page_unpublished.connect(purge_listing_pages, dispatch_uid="directory-purge-listings-unpublished")
+
+
+def pages_version() -> int:
+    """The current version of the page tree (0 until something changes it)."""
+    return cache.get_or_set(PAGES_VERSION_KEY, 0, timeout=None)
+
+
+def cached_for_pages(key: str, compute: Callable):
+    """`compute()`, kept in the shared cache until the page tree next changes."""
+    versioned = f"directory:{key}:{pages_version()}"
+    missing = object()
+    value = cache.get(versioned, missing)
+    if value is missing:
+        value = compute()
+        cache.set(versioned, value, timeout=24 * 60 * 60)
+    return value
+
+
+def bump_pages_version(sender=None, instance=None, **kwargs) -> None:
+    if instance is None or isinstance(instance, Page):
+        try:
+            cache.incr(PAGES_VERSION_KEY)
+        except ValueError:
+            cache.set(PAGES_VERSION_KEY, 1, timeout=None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(bump_pages_version, dispatch_uid=f"directory-pages-version-{signal!r}")
+post_delete.connect(bump_pages_version, dispatch_uid="directory-pages-version-deleted")

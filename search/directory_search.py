@@ -3,6 +3,7 @@
 tags, the filter groups, the way out of zero results and the services editors pinned."""
 
 import dataclasses
+import hashlib
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
@@ -223,6 +224,17 @@ def filter_groups(query: SearchQuery, results: SearchResults) -> list[dict]:
     return groups
 
 
+def filter_groups_key(groups: list[dict]) -> str:
+    """A digest of everything the filter column shows, so its cached HTML is keyed by content:
+    the same counts, labels and ticks give the same key, any change a new one."""
+    shown = [
+        (g["key"], g["label"], g["open"], g["selected_count"])
+        + tuple((v.value, v.label, v.count, v.selected) for v in g["values"])
+        for g in groups
+    ]
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+
+
 def promoted_service_ids(text: str) -> list:
     """UUIDs of live services editors pinned for these words (Wagtail search promotions)."""
     words = normalise_query_string(text)
@@ -282,6 +294,7 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         h for h in page_of_hits.object_list if h.page_id not in recommended_ids
     ]
     tags = selected_filter_tags(request, query, results)
+    groups = filter_groups(query, results)
     context.update(
         # The directory's template includes whatever template the plug-in names.
         directory_results_template="search/includes/directory_search.html",
@@ -291,7 +304,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         services=page_of_hits,
         recommended_services=recommended,
         selected_filters=tags,
-        filter_groups=filter_groups(query, results),
+        filter_groups=groups,
+        filter_groups_key=filter_groups_key(groups),
         clear_filters_url=clear_filters_url(request) if tags else "",
         sort_choices=[
             (value, label)
