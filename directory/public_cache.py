@@ -9,7 +9,7 @@
   `Sec-Fetch-Site` / `Origin` headers show where the POST came from instead, and cross-site
   POSTs are refused (the check Go's `http.CrossOriginProtection` makes). Django 6.1's CSRF
   middleware still needs a token, so these views are exempt from it and make this check.
-- `pages_version`: a number every publish, unpublish, move or deletion changes, so what every
+- `pages_version`: a number every publish, unpublish, move, save or deletion changes, so what every
   page shows about the page tree (sections, footer links, breadcrumbs) can be cached against it.
 - `purge_listing_pages`: on publish and unpublish Wagtail's frontend_cache app purges the page
   itself; this purges the pages above it that list it (the directory search, sections, home).
@@ -21,7 +21,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
@@ -150,3 +150,5 @@ def bump_pages_version(sender=None, instance=None, **kwargs) -> None:
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(bump_pages_version, dispatch_uid=f"directory-pages-version-{signal!r}")
 post_delete.connect(bump_pages_version, dispatch_uid="directory-pages-version-deleted")
+# Saved outside publishing too (a command or script editing live pages directly).
+post_save.connect(bump_pages_version, dispatch_uid="directory-pages-version-saved")

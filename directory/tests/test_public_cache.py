@@ -130,3 +130,18 @@ def test_no_purge_when_no_cache_is_configured(purge_server, service):
     _server, received = purge_server
     service.save_revision().publish()
     assert received == []
+
+
+def test_a_section_published_later_is_in_the_cached_header_and_footer_at_once(
+    client, site_root, directory_page
+):
+    from directory.factories import InformationPageFactory
+
+    assert "Money and benefits" not in client.get(directory_page.url).content.decode()
+    section = InformationPageFactory(
+        parent=site_root, title="Money and benefits", show_in_menus=True, live=False
+    )
+    section.save_revision().publish()
+    assert "Money and benefits" in client.get(directory_page.url).content.decode()
+    section.unpublish()
+    assert "Money and benefits" not in client.get(directory_page.url).content.decode()
