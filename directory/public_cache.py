@@ -9,8 +9,9 @@
   `Sec-Fetch-Site` / `Origin` headers show where the POST came from instead, and cross-site
   POSTs are refused (the check Go's `http.CrossOriginProtection` makes). Django 6.1's CSRF
   middleware still needs a token, so these views are exempt from it and make this check.
-- `pages_version`: a number every publish, unpublish, move, save or deletion changes, so what every
-  page shows about the page tree (sections, footer links, breadcrumbs) can be cached against it.
+- `pages_version`: a number that changes when any page but a service changes, or any page
+  moves, so what every page shows about the page tree (sections, footer links, breadcrumbs)
+  can be cached against it.
 - `purge_listing_pages`: on publish and unpublish Wagtail's frontend_cache app purges the page
   itself; this purges the pages above it that list it (the directory search, sections, home).
 """
@@ -27,6 +28,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from directory.models import ServicePage
 
 BROWSER_MAX_AGE = 60
 PAGES_VERSION_KEY = "directory:pages-version"
@@ -140,15 +143,21 @@ def cached_for_pages(key: str, compute: Callable):
 
 
 def bump_pages_version(sender=None, instance=None, **kwargs) -> None:
-    if instance is None or isinstance(instance, Page):
-        try:
-            cache.incr(PAGES_VERSION_KEY)
-        except ValueError:
-            cache.set(PAGES_VERSION_KEY, 1, timeout=None)
+    """A new page tree version, so every page asks the database again."""
+    try:
+        cache.incr(PAGES_VERSION_KEY)
+    except ValueError:
+        cache.set(PAGES_VERSION_KEY, 1, timeout=None)
 
 
-for signal in (page_published, page_unpublished, post_page_move):
-    signal.connect(bump_pages_version, dispatch_uid=f"directory-pages-version-{signal!r}")
-post_delete.connect(bump_pages_version, dispatch_uid="directory-pages-version-deleted")
-# Saved outside publishing too (a command or script editing live pages directly).
-post_save.connect(bump_pages_version, dispatch_uid="directory-pages-version-saved")
+def bump_unless_service(sender=None, instance=None, **kwargs) -> None:
+    """Sections, footer pages and ancestors are never services: a service changing in place
+    (the common case, many times a day) keeps the cache; anything else bumps the version."""
+    if isinstance(instance, Page) and not isinstance(instance, ServicePage):
+        bump_pages_version()
+
+
+# Any move changes the moved page's breadcrumbs; other changes matter unless to a service.
+post_page_move.connect(bump_pages_version, dispatch_uid="directory-pages-version-moved")
+for signal in (page_published, page_unpublished, post_save, post_delete):
+    signal.connect(bump_unless_service, dispatch_uid=f"directory-pages-version-{id(signal)}")
