@@ -37,6 +37,7 @@ def test_saving_from_a_cacheable_service_page_on_a_phone(
             page.get_by_role("button", name="Menu").click()
         expect(page.get_by_role("link", name="Shortlist (1)")).to_be_visible()
         assert "private" in page.reload().headers["cache-control"]
-        assert_no_axe_violations(page)
+        if javascript:  # axe runs as a script: a context without JavaScript cannot run it
+            assert_no_axe_violations(page)
     finally:
         context.close()
