@@ -143,5 +143,6 @@ def test_a_section_published_later_is_in_the_cached_header_and_footer_at_once(
     )
     section.save_revision().publish()
     assert "Money and benefits" in client.get(directory_page.url).content.decode()
+    section.refresh_from_db()  # publishing updated another copy of the page
     section.unpublish()
     assert "Money and benefits" not in client.get(directory_page.url).content.decode()
