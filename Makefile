@@ -71,6 +71,7 @@ bench: install ## Benchmark search, its relevance and the ORUK API (BENCH_SIZES=
 	scripts/bench-relevance
 	scripts/bench-search
 	scripts/bench-oruk
+	scripts/bench-pages
 
 loadtest: install ## Two production app servers + worker, Redis, PostgreSQL under locust with faults (not in make test); writes docs/benchmarks-load.md
 	scripts/loadtest

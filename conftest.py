@@ -154,6 +154,14 @@ def _recreate_wagtail_root() -> Page:
     return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
 
+@pytest.fixture(autouse=True)
+def _new_page_tree_version():
+    """What pages cache against the page tree (directory.public_cache) starts afresh per test."""
+    from directory.public_cache import bump_pages_version
+
+    bump_pages_version()
+
+
 @pytest.fixture
 def site_root(db) -> HomePage:
     """A HomePage under Wagtail's root, as the default Site's root (the welcome page removed)."""

@@ -9,7 +9,7 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from directory import signals  # noqa: F401
+        from directory import public_cache, signals  # noqa: F401
         from directory.ratelimit import check_shared_cache
 
         checks.register(check_shared_cache)

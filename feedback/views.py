@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from directory.models import ServicePage
+from directory.public_cache import same_origin_post
 from feedback.forms import FACES, FeedbackForm, MissingForm, YoungPersonAgeForm, YoungPersonForm
 from feedback.intake import (
     Submission,
@@ -190,6 +191,7 @@ def _back_to_page(request: HttpRequest, page: Page, state: str) -> HttpResponseR
     return HttpResponseRedirect(f"{url}?helpful={state}#page-helpful")
 
 
+@same_origin_post
 @require_POST
 def helpful_vote(request: HttpRequest) -> HttpResponse:
     """Count a Yes or No for the page, then go back to it (which then says thank you)."""

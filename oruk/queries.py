@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from directory.models import OpeningTime, ServiceLocation, ServicePage
 from directory.visibility import publicly_visible
 from search.contract import SearchQuery
-from search.services import search_services
+from search.service_search import search_services
 
 from .params import Pagination, ParameterError, ServiceFilters
 from .serializers import with_related, with_summary_related

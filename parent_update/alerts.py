@@ -19,7 +19,7 @@ from parent_update.models import SearchAlert
 from parent_update.subscriptions import unsubscribe_token
 from search.contract import SearchQuery
 from search.forms import DirectorySearchForm
-from search.services import search_services
+from search.service_search import search_services
 
 MAX_QUERY_LENGTH = 2000
 MAX_SERVICES_IN_EMAIL = 20

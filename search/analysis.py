@@ -194,3 +194,10 @@ def spelling_suggestion(text: str, known: set[str], vocabulary: list[str]) -> st
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else None
+
+
+def search_text(raw: str, max_length: int) -> str:
+    """Typed words as one line: no control characters (a NUL breaks PostgreSQL), spaces tidied."""
+    return " ".join("".join(" " if ord(c) < 32 else c for c in raw[: max_length * 4]).split())[
+        :max_length
+    ]

@@ -1,7 +1,7 @@
 """The search contract: what goes into a service search and what comes out, whatever the backend.
 
 Plain dataclasses so that the search page, the ORUK API and the benchmark speak one language.
-Call `search.services.search_services(SearchQuery(...))` to get `SearchResults`.
+Call `search.service_search.search_services(SearchQuery(...))` to get `SearchResults`.
 """
 
 import datetime
@@ -98,10 +98,6 @@ class FacetGroup:
     key: str
     label: str
     values: list[FacetValue] = field(default_factory=list)
-
-    @property
-    def selected_values(self) -> list[FacetValue]:
-        return [v for v in self.values if v.selected]
 
 
 @dataclass(frozen=True)

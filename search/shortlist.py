@@ -7,8 +7,6 @@ shared link (`/shortlist/shared/?ids=<uuid>,<uuid>`) keeps working. Nothing pers
 import uuid
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -17,6 +15,7 @@ from django.urls import reverse
 from directory.models import ServiceContact, ServicePage
 from directory.ratelimit import count_and_check, over_rate_limit
 from directory.visibility import publicly_visible
+from notifications.outbox import queue_email
 
 SESSION_KEY = "shortlist"
 MAX_SERVICES = 50
@@ -24,6 +23,8 @@ MAX_SERVICES = 50
 EMAIL_LIMIT_PER_SESSION = 3
 EMAIL_LIMIT_SITE_WIDE = 200
 EMAIL_LIMIT_WINDOW_SECONDS = 60 * 60
+
+NOTICE_KEY = "shortlist_notice"
 
 
 def parse_service_ids(values: Iterable[str]) -> list[str]:
@@ -66,6 +67,17 @@ def remove_from_shortlist(request: HttpRequest, service_id: str) -> bool:
         return False
     request.session[SESSION_KEY] = [i for i in ids if i != service_id]
     return True
+
+
+def set_shortlist_notice(request: HttpRequest, text: str) -> None:
+    """A one-off message shown by the next page that shows the shortlist buttons."""
+    request.session[NOTICE_KEY] = text
+
+
+def pop_shortlist_notice(request: HttpRequest) -> str:
+    if not hasattr(request, "session") or NOTICE_KEY not in request.session:
+        return ""
+    return request.session.pop(NOTICE_KEY, "")
 
 
 def find_service(service_id: str) -> ServicePage | None:
@@ -135,7 +147,8 @@ def email_allowed(request: HttpRequest) -> bool:
 def send_shortlist_email(
     address: str, services: list[ServicePage], request: HttpRequest, site_name: str
 ) -> None:
-    """Email the list to `address`; the address is used for this message only, never stored."""
+    """Email the list to `address` through the outbox (which blanks the address 30 days after
+    sending); the session never keeps it."""
     context = {
         "services": services,
         "site_name": site_name,
@@ -145,9 +158,10 @@ def send_shortlist_email(
         "request": request,
     }
     body = render_to_string("search/email/shortlist.txt", context).strip() + "\n"
-    send_mail(
+    # Each accepted press of "Send" is its own event; the rate limits above bound how many.
+    queue_email(
+        key=f"shortlist:{uuid.uuid4()}",
+        to=address,
         subject=f"Your shortlist from {site_name}",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[address],
+        body=body,
     )

@@ -1,8 +1,9 @@
 """Reading a search box the way a parent writes in it: ages and districts become filters.
 
 "short breaks for my 8 year old in Stowford" searches "short breaks for my" with age 8 and the
-Stowford district; the page shows both as tags the parent can remove (search.views). Shared by
-both backends: search.services applies it before either runs.
+Stowford district; the page shows both as tags the parent can remove
+(search.directory_search). Shared by both backends: search.service_search applies it before
+either runs.
 """
 
 import re

@@ -16,13 +16,13 @@ from directory.hooks import (
     navigation_item,
 )
 from directory.models import ServicePage
-from search import admin_views, shortlist, views
+from search import admin_views, directory_search, shortlist
 from search.models import SearchSynonym
 
 
 @hooks.register(DIRECTORY_INDEX_CONTEXT)
 def add_search_results(request: HttpRequest, page: Page, context: dict) -> None:
-    views.directory_search_context(page, request, context)
+    directory_search.directory_search_context(page, request, context)
 
 
 @hooks.register(SERVICE_PAGE_ACTIONS)
@@ -34,7 +34,7 @@ def save_to_shortlist_button(request: HttpRequest | None, page: Page | None) -> 
         {
             "service": page,
             "saved": str(page.uuid) in shortlist.shortlist_ids(request),
-            "shortlist_notice": views.pop_shortlist_notice(request),
+            "shortlist_notice": shortlist.pop_shortlist_notice(request),
             "next": request.get_full_path(),
         },
         request=request,

@@ -18,7 +18,7 @@ from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem
 from search.contract import SearchQuery
 from search.models import ServiceDocument
-from search.services import search_services
+from search.service_search import search_services
 
 pytestmark = [
     pytest.mark.postgres_only,

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from directory.models import DirectoryIndexPage, InformationPage, LocalOfferSettings
+from directory.public_cache import cached_for_pages
 from directory.structured_data import as_script_text
 from directory.structured_data import service_json_ld as describe_service
 
@@ -42,7 +43,9 @@ def breadcrumb_pages(page: Page | None) -> list[Page]:
     """The live pages above this one, from the home page down, for the breadcrumbs."""
     if not getattr(page, "pk", None):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+    return cached_for_pages(
+        f"breadcrumbs:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gt=1).live())
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -57,7 +60,9 @@ def site_sections(context: template.Context, page: Page | None = None) -> list[P
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    sections = list(site.root_page.get_children().live().in_menu())
+    sections = cached_for_pages(
+        f"sections:{site.pk}", lambda: list(site.root_page.get_children().live().in_menu())
+    )
     current_pk = getattr(page, "pk", None)
     current_path = getattr(page, "url_path", None) or ""
     for section in sections:
@@ -74,7 +79,10 @@ def site_sections(context: template.Context, page: Page | None = None) -> list[P
 @register.simple_tag
 def page_for_heading(heading: str) -> Page | None:
     """The live information page that answers a Schedule 2 heading, such as "accessibility"."""
-    return InformationPage.objects.live().filter(schedule2_heading=heading).first()
+    return cached_for_pages(
+        f"heading:{heading}",
+        lambda: InformationPage.objects.live().filter(schedule2_heading=heading).first(),
+    )
 
 
 @register.simple_tag(takes_context=True)

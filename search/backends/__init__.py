@@ -1,6 +1,6 @@
 """Search backends behind one contract: `database` (default) and `elasticsearch`.
 
-Each exposes `search(query, location) -> SearchResults`; `search.services` picks one.
+Each exposes `search(query, location) -> SearchResults`; `search.service_search` picks one.
 """
 
 

@@ -5,7 +5,7 @@ stop words); the query is read by search.analysis, as for the database backend, 
 editor-managed synonym list (search.synonyms) expands it the same way on both. Facet groups are
 keyword fields with multi-select semantics (FacetedSearch: post_filter plus one filtered
 aggregation per group). Any connection or server error raises SearchUnavailable so that
-search.services can fall back to the database backend.
+search.service_search can fall back to the database backend.
 
 Ranking ("relevance"), as in the database backend: services based in a selected district first
 (a constant boost far above any text score), then the text score (title weighted highest), then
@@ -306,17 +306,3 @@ def sync_documents(page_ids: list[int], documents: list[dict], *, refresh: bool 
 
 def refresh_index() -> None:
     client().indices.refresh(index=index_name())
-
-
-def autocomplete(prefix: str, limit: int = 8) -> list[str]:
-    """Service titles starting with what was typed (completion suggester)."""
-    from elasticsearch.dsl import Search
-
-    search = Search(using=connection_alias(), index=index_name()).suggest(
-        "titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True}
-    )
-    try:
-        response = search.extra(size=0).execute()
-    except SERVER_ERRORS as error:
-        raise SearchUnavailable(str(error)) from error
-    return [option.text for option in response.suggest.titles[0].options]

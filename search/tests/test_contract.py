@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from search.contract import SearchQuery
 from search.indexing import index_services, rebuild_ids
-from search.services import search_services
+from search.service_search import search_services
 from search.synonyms import synonym_entries
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

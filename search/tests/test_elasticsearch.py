@@ -12,7 +12,7 @@ from directory.vocabularies import VOCABULARIES
 from search.backends import elasticsearch as es
 from search.contract import SearchQuery
 from search.indexing import index_services, rebuild_ids, service_document_data
-from search.services import search_services
+from search.service_search import search_services
 
 STAFFORD = (52.806, -2.115)
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # discard port: nothing listens, the connection is refused

@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from directory.factories import DirectoryIndexPageFactory, restrict_page
 from search.contract import SearchQuery
 from search.models import ServiceDocument
-from search.services import search_services
+from search.service_search import search_services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 

@@ -11,7 +11,7 @@ from directory.factories import DirectoryIndexPageFactory
 from directory.models import District, Need
 from search.contract import SearchQuery
 from search.models import ServiceDocument, ServiceFacetValue
-from search.services import search_services
+from search.service_search import search_services
 
 # Index writes and queries depend on the database: run again on PostgreSQL by `make test`.
 pytestmark = pytest.mark.postgres

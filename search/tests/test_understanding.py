@@ -7,7 +7,7 @@ from search.analysis import concepts, spelling_suggestion
 from search.contract import SearchQuery
 from search.indexing import index_services
 from search.models import SearchSynonym
-from search.services import search_services
+from search.service_search import search_services
 from search.synonyms import synonym_entries
 from search.understanding import understand, without_words
 

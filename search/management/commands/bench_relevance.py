@@ -26,8 +26,8 @@ from django.test.utils import override_settings
 
 from directory.models import InformationPage, ServicePage
 from search.contract import SearchQuery
-from search.services import search_services
-from search.views import guides_matching
+from search.service_search import search_services
+from search.site_search import guides_matching
 
 QUERIES_FILE = Path(__file__).resolve().parents[2] / "relevance" / "queries.json"
 START = "<!-- relevance:start -->"

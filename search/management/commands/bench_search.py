@@ -28,7 +28,7 @@ from django.urls import include, path
 
 from directory.models import DirectoryIndexPage, ServicePage
 from search.contract import SearchQuery
-from search.services import search_services
+from search.service_search import search_services
 
 TEXTS = ["autism", "short breaks", "speech", "swimming", "parent support", "respite", "ADHD"]
 FACETS = [

@@ -1,27 +1,21 @@
-"""Public views of the search app: the directory search page context, site search, suggestions
-and the shortlist. Thin: the rules live in forms.py, shortlist.py and analytics.py."""
+"""The directory search page: the search app fills the directory page's context (through the
+`directory_index_context` hook) with the form, the results and their helpers: removable filter
+tags, the filter groups, the way out of zero results and the services editors pinned."""
 
 import dataclasses
+import hashlib
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
-from wagtail.search.query import And, Or, PlainText
+from django.http import HttpRequest
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from directory.models import DirectoryIndexPage, InformationPage, Need, ServicePage, ServiceType
+from directory.models import InformationPage, ServicePage
 from directory.visibility import publicly_visible
 from directory.vocabularies import VOCABULARY
 from search import shortlist
-from search.analysis import concepts
 from search.analytics import record_search
 from search.contract import SearchHit, SearchQuery, SearchResults
 from search.forms import (
@@ -30,19 +24,10 @@ from search.forms import (
     SORT_CHOICES,
     UNKNOWN_POSTCODE_MESSAGE,
     DirectorySearchForm,
-    ShortlistEmailForm,
 )
-from search.models.analytics import RecordedSearch
 from search.postcodes import ATTRIBUTION
-from search.services import search_services
+from search.service_search import search_services
 from search.understanding import without_words
-
-SITE_SEARCH_SERVICES = 5
-SITE_SEARCH_GUIDES = 10
-SUGGESTIONS = 8
-
-
-# The directory search page -------------------------------------------------------------------
 
 
 class _ResultWindow:
@@ -241,6 +226,17 @@ def filter_groups(query: SearchQuery, results: SearchResults) -> list[dict]:
     return groups
 
 
+def filter_groups_key(groups: list[dict]) -> str:
+    """A digest of everything the filter column shows, so its cached HTML is keyed by content:
+    the same counts, labels and ticks give the same key, any change a new one."""
+    shown = [
+        (g["key"], g["label"], g["open"], g["selected_count"])
+        + tuple((v.value, v.label, v.count, v.selected) for v in g["values"])
+        for g in groups
+    ]
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+
+
 def promoted_service_ids(text: str) -> list:
     """UUIDs of live services editors pinned for these words (Wagtail search promotions)."""
     words = normalise_query_string(text)
@@ -300,6 +296,7 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         h for h in page_of_hits.object_list if h.page_id not in recommended_ids
     ]
     tags = selected_filter_tags(request, query, results)
+    groups = filter_groups(query, results)
     context.update(
         # The directory's template includes whatever template the plug-in names.
         directory_results_template="search/includes/directory_search.html",
@@ -309,7 +306,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         services=page_of_hits,
         recommended_services=recommended,
         selected_filters=tags,
-        filter_groups=filter_groups(query, results),
+        filter_groups=groups,
+        filter_groups_key=filter_groups_key(groups),
         clear_filters_url=clear_filters_url(request) if tags else "",
         sort_choices=[
             (value, label)
@@ -322,244 +320,8 @@ def directory_search_context(page: Page, request: HttpRequest, context: dict) ->
         sendiass_page=sendiass_page() if not results.total else None,
         postcode_attribution=ATTRIBUTION if results.location else "",
         shortlisted_ids={str(i) for i in shortlist.shortlist_ids(request)},
-        shortlist_notice=pop_shortlist_notice(request),
+        shortlist_notice=shortlist.pop_shortlist_notice(request),
     )
     # Paging is not a new search, nor is the live refresh while filters are being ticked.
     if form.page_number == 1 and request.headers.get("X-Requested-With") != "fetch":
         record_search(query, results.total)
-
-
-def search_text(raw: str, max_length: int) -> str:
-    """Typed words as one line: no control characters (a NUL breaks PostgreSQL), spaces tidied."""
-    return " ".join("".join(" " if ord(c) < 32 else c for c in raw[: max_length * 4]).split())[
-        :max_length
-    ]
-
-
-# Autocomplete --------------------------------------------------------------------------------
-
-
-def autocomplete_suggestions(text: str, limit: int = SUGGESTIONS) -> list[str]:
-    """Service types, needs and service titles containing the words, those starting with them
-    first. Two letters at least."""
-    text = search_text(text, 100)
-    if len(text) < 2:
-        return []
-    names: set[str] = set()
-    for queryset in (
-        ServiceType.objects.filter(name__icontains=text).values_list("name", flat=True),
-        Need.objects.filter(name__icontains=text).values_list("name", flat=True),
-        publicly_visible(ServicePage.objects)
-        .filter(title__icontains=text)
-        .values_list("title", flat=True),
-    ):
-        names.update(queryset.order_by()[:50])
-    lowered = text.lower()
-    ordered = sorted(
-        names, key=lambda name: (not name.lower().startswith(lowered), len(name), name)
-    )
-    return ordered[:limit]
-
-
-@require_GET
-def suggest(request: HttpRequest) -> JsonResponse:
-    """`/search/suggest/?q=sho`: up to eight suggestions for the search box, as JSON."""
-    response = JsonResponse({"suggestions": autocomplete_suggestions(request.GET.get("q", ""))})
-    response["Cache-Control"] = "public, max-age=300"
-    return response
-
-
-# Site search ---------------------------------------------------------------------------------
-
-
-def directory_page_for(request: HttpRequest) -> DirectoryIndexPage | None:
-    """The site's service directory (the first live one under the site's root)."""
-    site = Site.find_for_request(request)
-    pages = publicly_visible(DirectoryIndexPage.objects)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages.order_by("path").first()
-
-
-def promoted_pages(text: str) -> list[SearchPromotion]:
-    """Editors' picks for these words (internal pages that are live, or external links)."""
-    words = normalise_query_string(text)
-    if not words:
-        return []
-    return list(
-        SearchPromotion.objects.filter(query__query_string=words)
-        .filter(Q(page__isnull=True) | Q(page__in=publicly_visible(Page.objects)))
-        .select_related("page")
-        .order_by("sort_order")
-    )
-
-
-def guides_query(text: str, match_some: bool = False):
-    """The words as Wagtail search reads them, understood as for services (search.analysis):
-    meaningless words dropped, each concept any of its synonyms."""
-    alternatives = []
-    for concept in concepts(text):
-        options = [PlainText(" ".join(phrase), operator="and") for phrase in concept.phrases]
-        alternatives.append(options[0] if len(options) == 1 else Or(options))
-    if not alternatives:
-        return None
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return Or(alternatives) if match_some else And(alternatives)
-
-
-def guides_matching(text: str, exclude_ids: set[int], limit: int = SITE_SEARCH_GUIDES) -> list:
-    """Information pages (guides) matching the words, best match first."""
-    pages = publicly_visible(InformationPage.objects).exclude(id__in=exclude_ids)
-    # Pages with every concept first; if none has them all, pages with any of them.
-    strict, loose = guides_query(text), guides_query(text, match_some=True)
-    if strict is None:
-        return []
-    return list(pages.search(strict)[:limit]) or list(pages.search(loose)[:limit])
-
-
-@require_GET
-def site_search(request: HttpRequest) -> HttpResponse:
-    """`/search/?q=`: guides first, then the best services, with a way into the directory."""
-    text = search_text(request.GET.get("q", ""), 200)
-    directory = directory_page_for(request)
-    context = {"search_text": text, "directory_page": directory}
-    if text:
-        promotions = promoted_pages(text)
-        promoted_ids = {p.page_id for p in promotions if p.page_id}
-        guides = guides_matching(text, promoted_ids)
-        services = search_services(
-            SearchQuery(text=text, per_page=SITE_SEARCH_SERVICES, with_facets=False)
-        )
-        services_hits = [h for h in services.hits if h.page_id not in promoted_ids]
-        directory_url = ""
-        if directory is not None:
-            directory_url = f"{directory.url}?{urlencode({'q': text})}"
-        context.update(
-            promotions=promotions,
-            guides=guides,
-            service_results=services,
-            service_hits=services_hits,
-            directory_url=directory_url,
-            result_count=len(promotions) + len(guides) + services.total,
-        )
-        record_search(
-            SearchQuery(text=text),
-            len(guides) + len(promotions) + services.total,
-            source=RecordedSearch.Source.SITE,
-        )
-    return render(request, "search/site_search.html", context)
-
-
-# Shortlist -----------------------------------------------------------------------------------
-
-NOTICE_KEY = "shortlist_notice"
-
-
-def set_shortlist_notice(request: HttpRequest, text: str) -> None:
-    """A one-off message shown by the next page that shows the shortlist buttons."""
-    request.session[NOTICE_KEY] = text
-
-
-def pop_shortlist_notice(request: HttpRequest) -> str:
-    if not hasattr(request, "session") or NOTICE_KEY not in request.session:
-        return ""
-    return request.session.pop(NOTICE_KEY, "")
-
-
-def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
-    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or fallback
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = fallback
-    return HttpResponseRedirect(target)
-
-
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
-@require_POST
-def shortlist_add(request: HttpRequest) -> HttpResponse:
-    """Save a service (POST `service`: its UUID), then go back where the button was."""
-    service = shortlist.find_service(request.POST.get("service", ""))
-    if service is None:
-        text = "That service is no longer in the directory, so it was not saved"
-    elif shortlist.add_to_shortlist(request, str(service.uuid)):
-        text = f"‘{service.title}’ was saved to your shortlist"
-    else:
-        text = f"‘{service.title}’ is already in your shortlist"
-    if _wants_json(request):
-        return JsonResponse({"message": text, "count": shortlist.shortlist_count(request)})
-    set_shortlist_notice(request, text)
-    return _back(request, reverse("shortlist"))
-
-
-@require_POST
-def shortlist_remove(request: HttpRequest) -> HttpResponse:
-    """Remove a service from the shortlist (POST `service`: its UUID)."""
-    ids = shortlist.parse_service_ids([request.POST.get("service", "")])
-    removed = bool(ids) and shortlist.remove_from_shortlist(request, ids[0])
-    service = shortlist.find_service(ids[0]) if removed else None
-    if removed:
-        name = f"‘{service.title}’" if service else "The service"
-        text = f"{name} was removed from your shortlist"
-    else:
-        text = "That service was not in your shortlist"
-    if _wants_json(request):
-        return JsonResponse({"message": text, "count": shortlist.shortlist_count(request)})
-    set_shortlist_notice(request, text)
-    return _back(request, reverse("shortlist"))
-
-
-def _site_name(request: HttpRequest) -> str:
-    site = Site.find_for_request(request)
-    return (site.site_name if site and site.site_name else "") or "the Local Offer"
-
-
-@require_http_methods(["GET", "POST"])
-def shortlist_page(request: HttpRequest) -> HttpResponse:
-    """`/shortlist/`: review, remove, print, share by link or email."""
-    services = shortlist.shortlisted_services(shortlist.shortlist_ids(request))
-    shortlist.prune_shortlist(request, services)
-    ids = [str(service.uuid) for service in services]
-    form = ShortlistEmailForm(request.POST or None)
-    if request.method == "POST" and services and form.is_valid():
-        if shortlist.email_allowed(request):
-            shortlist.send_shortlist_email(
-                form.cleaned_data["email"], services, request, _site_name(request)
-            )
-            set_shortlist_notice(request, "We have emailed your shortlist")
-            return HttpResponseRedirect(reverse("shortlist"))
-        form.add_error(
-            "email", "You have sent a lot of emails. Wait an hour, or copy the link instead"
-        )
-    return render(
-        request,
-        "search/shortlist.html",
-        {
-            "services": services,
-            "share_url": request.build_absolute_uri(shortlist.shared_path(ids)) if ids else "",
-            "email_form": form,
-            "shortlist_notice": pop_shortlist_notice(request),
-            "directory_page": directory_page_for(request),
-        },
-    )
-
-
-@require_GET
-def shortlist_shared(request: HttpRequest) -> HttpResponse:
-    """`/shortlist/shared/?ids=<uuid>,<uuid>`: someone's list, read only."""
-    ids = shortlist.parse_service_ids(request.GET.getlist("ids"))
-    services = shortlist.shortlisted_services(ids)
-    return render(
-        request,
-        "search/shortlist_shared.html",
-        {
-            "services": services,
-            "missing": len(ids) - len(services),
-            "shortlisted_ids": set(shortlist.shortlist_ids(request)),
-            "directory_page": directory_page_for(request),
-        },
-    )
