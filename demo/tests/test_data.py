@@ -20,3 +20,16 @@ def test_review_dates_count_from_the_day_of_loading():
     assert review_dates(-10, today) == {"last_reviewed": "2025-01-21", "review_due": "2026-01-21"}
     # A review due more than a year away was never in the future.
     assert review_dates(400, today) == {"last_reviewed": "2026-01-31", "review_due": "2027-03-07"}
+
+
+def test_the_demo_has_services_young_people_can_go_to_without_a_parent_or_carer():
+    alone = {row["title"] for row in read_csv("services.csv") if row["without_parent"] == "yes"}
+    assert {
+        "Friday Night Club for disabled young people, Rugford",
+        "Include Sport football for all",
+        "Spotlight inclusive drama group, Kidsbury",
+        "Wheelchair basketball, Lymebrook",
+        "1st Ankerton Scouts inclusive group",
+        "Autistic teens online meet-up",
+        "Cheadwell youth mental health drop-in",
+    } == alone

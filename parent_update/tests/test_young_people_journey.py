@@ -9,7 +9,6 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from directory.demo import services as demo_services
 from parent_update.models import ServiceSession, WhatsOnPage
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +59,3 @@ def test_two_taps_from_the_home_page_to_this_weekend_without_a_parent_or_carer(c
     assert "Saturday stay and play" not in html  # needs a parent or carer
     assert "Thursday youth club" not in html  # not at the weekend
     assert response.context["total"] == 1
-
-
-def test_the_demo_services_young_people_can_go_to_alone_exist():
-    titles = {spec["title"] for spec in demo_services.SERVICES}
-    assert demo_services.WITHOUT_PARENT <= titles
