@@ -1,8 +1,11 @@
-"""The database backend: our own denormalised index (search.models.index), plain ORM queries.
+"""The database backend: our own denormalised index (search.models.index), plain SQL queries
+and facet bitsets kept in memory (search.backends.bitsets).
 
 Works the same on SQLite and PostgreSQL. A search runs a fixed number of queries whatever the
-number of services: the matching page of hits, the total, one UNION of one GROUP BY per facet
-group, the facet labels, and the hits' locations when a postcode was placed.
+number of services: the index version; the services meeting the conditions other than facets
+(text, ages, distance, ORUK filters), with their text scores, when there are any; the page of
+hits; and the hits' locations when a postcode was placed. The total, every group's counts and
+the ranking by name are arithmetic on the bitsets.
 
 Ranking ("relevance"): when a district is selected, services based in a selected district come
 before county-wide services that only cover it; then, with text, the text score (the sum of the
@@ -10,6 +13,7 @@ field weights of the matched words, so a title match beats a body match; when on
 need to match, the number of concepts matched counts first); then the title.
 """
 
+import heapq
 import math
 import uuid
 
@@ -21,6 +25,7 @@ from django.db.models import (
 )
 
 from search.analysis import concepts
+from search.backends import bitsets
 from search.backends.common import (
     EARTH_RADIUS_MILES,
     facet_groups,
@@ -35,20 +40,6 @@ from search.models import (
     ServiceDocumentOpening,
     ServiceFacetValue,
     ServiceTerm,
-)
-
-HIT_COLUMNS = (
-    "page_id",
-    "uuid",
-    "title",
-    "url_path",
-    "summary",
-    "organisation",
-    "service_types",
-    "age_range",
-    "area",
-    "cost",
-    "county_wide",
 )
 
 
@@ -141,126 +132,18 @@ def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tup
     return condition, text_terms
 
 
-def facet_selections(query: SearchQuery) -> dict[str, tuple[str, list]]:
-    """Per facet group with a selection, the SQL of the services having any selected value."""
-    quote = connection.ops.quote_name
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    selections: dict[str, tuple[str, list]] = {}
-    for group in FACET_GROUP_KEYS:
-        values = query.selected(group)
-        if values:
-            placeholders = ", ".join(["%s"] * len(values))
-            selections[group] = (
-                f"SELECT document_id FROM {facets_table} "  # noqa: S608
-                f"WHERE {quote('group')} = %s AND value IN ({placeholders})",
-                [group, *values],
-            )
-    return selections
-
-
-def _selected_elsewhere(
-    selections: dict[str, tuple[str, list]], column: str, skip: str | None = None
-) -> tuple[list[str], list]:
-    sql, params = [], []
-    for group, (selection_sql, selection_params) in selections.items():
-        if group != skip:
-            sql.append(f"{column} IN ({selection_sql})")
-            params += selection_params
-    return sql, params
-
-
-def total_and_facet_counts(
-    compiled_base: tuple[str, list],
-    has_base: bool,
-    selections: dict[str, tuple[str, list]],
-    with_facets: bool,
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total, and each group's value counts with every other group's selection applied,
-    in one query: the base conditions as a CTE, then one GROUP BY per group.
-
-    Written as SQL because composing eight ORM subqueries costs more Python time than running
-    them. Only our own table and column names are formatted into it; every value is a parameter.
-    """
-    quote = connection.ops.quote_name
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    group_column = f"f.{quote('group')}"
-    base_sql, base_params = compiled_base
-    conditions, params = _selected_elsewhere(selections, "page_id")
-    # `matched`: the services that are hits. Groups without a selection count over them.
-    ctes = [
-        f"base (page_id) AS MATERIALIZED ({base_sql})",
-        "matched (page_id) AS MATERIALIZED (SELECT page_id FROM base "  # noqa: S608
-        f"WHERE {' AND '.join(conditions) or '1 = 1'})",
-    ]
-    all_params = [*base_params, *params]
-    parts = ["SELECT '', '', COUNT(*) FROM matched"]
-    if with_facets:
-        unselected = [group for group in FACET_GROUP_KEYS if group not in selections]
-        if unselected:
-            placeholders = ", ".join(["%s"] * len(unselected))
-            source = (
-                f"matched JOIN {facets_table} f ON f.document_id = matched.page_id"
-                if has_base or selections
-                else f"{facets_table} f"  # every indexed service: scan the values
-            )
-            parts.append(
-                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
-                f"WHERE {group_column} IN ({placeholders}) GROUP BY {group_column}, f.value"
-            )
-            all_params += unselected
-        # A group with a selection counts over the services matching every other selection.
-        for group in selections:
-            conditions, params = _selected_elsewhere(selections, "f.document_id", group)
-            source = (
-                f"base JOIN {facets_table} f ON f.document_id = base.page_id"
-                if has_base
-                else f"{facets_table} f"
-            )
-            where = " AND ".join([f"{group_column} = %s", *conditions])
-            parts.append(
-                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
-                f"WHERE {where} GROUP BY {group_column}, f.value"
-            )
-            all_params += [group, *params]
-    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
-    total = 0
-    counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
-        for group, value, count in cursor.fetchall():
-            if group == "":
-                total = count
-            else:
-                counts[group][value] = count
-    return total, counts
-
-
-def hit_rows(
-    query: SearchQuery,
-    compiled_base: tuple[str, list],
-    has_base: bool,
-    selections: dict[str, tuple[str, list]],
-    text_terms: set[str],
-    location: tuple[float, float] | None,
-) -> list[tuple]:
-    """One page of hits, ranked (see the module docstring), as rows of HIT_COLUMNS."""
-    quote = connection.ops.quote_name
-    documents = quote(ServiceDocument._meta.db_table)
-    terms_table = quote(ServiceTerm._meta.db_table)
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    locations_table = quote(ServiceDocumentLocation._meta.db_table)
-    base_sql, params = compiled_base
-    params = list(params)
-
-    score_sql = "0"
-    if text_terms:
-        placeholders = ", ".join(["%s"] * len(text_terms))
-        score_sql = (
-            f"COALESCE((SELECT SUM(t.weight) FROM {terms_table} t "  # noqa: S608
-            f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
-        )
-        params += sorted(text_terms)
-    if text_terms and query.match_some:
+def score_sql(query: SearchQuery, text_terms: set[str]) -> tuple[str, list]:
+    """The text score of service `d` (see the module docstring) as SQL and its parameters."""
+    if not text_terms:
+        return "0", []
+    terms_table = connection.ops.quote_name(ServiceTerm._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(text_terms))
+    sql = (
+        f"COALESCE((SELECT SUM(t.weight) FROM {terms_table} t "  # noqa: S608
+        f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
+    )
+    params = sorted(text_terms)
+    if query.match_some:
         # How many concepts a service matches counts first, then where the words are.
         matched = []
         for concept in concepts(query.text):
@@ -271,86 +154,121 @@ def hit_rows(
                 "THEN 1000 ELSE 0 END"
             )
             params += sorted(concept.all_terms)
-        score_sql = f"({' + '.join([score_sql, *matched])})"
-    tier_sql = "0"
-    districts = query.selected("district")
-    if query.sort == "relevance" and districts:
-        placeholders = ", ".join(["%s"] * len(districts))
-        tier_sql = (
-            f"CASE WHEN d.page_id IN (SELECT document_id FROM {facets_table} "  # noqa: S608
-            f"WHERE {quote('group')} = 'district' AND based_here = %s "
-            f"AND value IN ({placeholders})) THEN 0 ELSE 1 END"
-        )
-        params += [True, *districts]
-    chord_sql = "NULL"
+        sql = f"({' + '.join([sql, *matched])})"
+    return sql, params
+
+
+def scored_rows(
+    query: SearchQuery, base: Q, text_terms: set[str], location: tuple[float, float] | None
+) -> list[tuple]:
+    """(page id, text score, squared chord to the location or None) of every service meeting
+    the base conditions, in one query."""
+    documents = connection.ops.quote_name(ServiceDocument._meta.db_table)
+    locations_table = connection.ops.quote_name(ServiceDocumentLocation._meta.db_table)
+    score, params = score_sql(query, text_terms)
+    chord = "NULL"
     if query.sort == "distance" and location is not None:
         x0, y0, z0 = unit_vector(*location)
-        chord_sql = (
+        chord = (
             "(SELECT MIN((l.x - %s) * (l.x - %s) + (l.y - %s) * (l.y - %s) "  # noqa: S608
             f"+ (l.z - %s) * (l.z - %s)) FROM {locations_table} l "
             "WHERE l.document_id = d.page_id)"
         )
         params += [x0, x0, y0, y0, z0, z0]
-
-    conditions, selection_params = _selected_elsewhere(selections, "d.page_id")
-    if has_base:
-        conditions.insert(0, "d.page_id IN (SELECT page_id FROM base)")
-    params += selection_params
-    if query.sort == "distance" and location is not None:
-        order = "chord ASC NULLS LAST, d.title_sort, d.page_id"
-    elif query.sort == "name":
-        order = "d.title_sort, d.page_id"
-    else:
-        order = "tier, score DESC, d.title_sort, d.page_id"
-    columns = ", ".join(f"d.{column}" for column in HIT_COLUMNS)
-    sql = (
-        f"WITH base (page_id) AS MATERIALIZED ({base_sql}) "  # noqa: S608
-        f"SELECT {columns}, {score_sql} AS score, {tier_sql} AS tier, {chord_sql} AS chord "
-        f"FROM {documents} d WHERE {' AND '.join(conditions) or '1 = 1'} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
-    )
-    params += [query.per_page, (max(1, query.page) - 1) * query.per_page]
+    where = "1 = 1"
+    if base:
+        base_sql, base_params = (
+            ServiceDocument.objects.filter(base).order_by().values("pk").query.sql_with_params()
+        )
+        where = f"d.page_id IN ({base_sql})"
+        params += base_params
+    sql = f"SELECT d.page_id, {score}, {chord} FROM {documents} d WHERE {where}"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
+def ranked_page(
+    query: SearchQuery,
+    bits: bitsets.FacetBits,
+    matched: int,
+    rows: list[tuple] | None,
+    by_distance: bool,
+) -> list[tuple[int, float]]:
+    """(page id, score) of the requested page of `matched`, ranked (see the module docstring)."""
+    offset = (max(1, query.page) - 1) * query.per_page
+    first_tier = 0
+    if query.sort == "relevance" and not by_distance and query.selected("district"):
+        for district in query.selected("district"):
+            first_tier |= bits.based_in.get(district, 0)
+        first_tier &= matched
+    if rows is None or query.sort == "name" or not (by_distance or any(r[1] for r in rows)):
+        # Bit positions are the name order: no scores to sort by.
+        tiers = [first_tier, matched & ~first_tier]
+        return [(page_id, 0.0) for page_id in bits.page_of(tiers, offset, query.per_page)]
+    positions = bits.positions
+    matched_bytes = matched.to_bytes(len(bits.page_ids) // 8 + 1, "little")
+    first_bytes = first_tier.to_bytes(len(matched_bytes), "little")
+    keyed = []
+    for page_id, score, chord in rows:
+        position = positions.get(page_id)
+        if position is None or not matched_bytes[position >> 3] >> (position & 7) & 1:
+            continue
+        if by_distance:
+            key = (chord is None, chord or 0.0, position)
+        else:
+            tier = 0 if first_bytes[position >> 3] >> (position & 7) & 1 else 1
+            key = (tier, -float(score or 0), position)
+        keyed.append((key, page_id, float(score or 0)))
+    top = heapq.nsmallest(offset + query.per_page, keyed)[offset:]
+    return [(page_id, score) for _key, page_id, score in top]
+
+
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
-    """Run a search against the database index."""
+    """Run a search: the base conditions in SQL, facets and ranking on the bitsets, then the
+    page of hits (see search.backends.bitsets)."""
+    bits = bitsets.current()
     base, text_terms = base_filter(query, location)
-    compiled_base = (
-        ServiceDocument.objects.filter(base).order_by().values("pk").query.sql_with_params()
-    )
-    selections = facet_selections(query)
-    total, counts = total_and_facet_counts(compiled_base, bool(base), selections, query.with_facets)
-    rows = hit_rows(query, compiled_base, bool(base), selections, text_terms, location)
+    by_distance = query.sort == "distance" and location is not None
+    rows = scored_rows(query, base, text_terms, location) if base or by_distance else None
+    base_bits = bits.every if rows is None or not base else bits.bits_of(r[0] for r in rows)
+    selections = {
+        group: bits.any_of(group, query.selected(group))
+        for group in FACET_GROUP_KEYS
+        if query.selected(group)
+    }
+    total, counts = bits.counts(base_bits, selections, query.with_facets)
+    matched = base_bits
+    for selection in selections.values():
+        matched &= selection
+    page = ranked_page(query, bits, matched, rows, by_distance)
+    documents = ServiceDocument.objects.in_bulk([page_id for page_id, _score in page])
     places: dict[int, list[tuple[float, float]]] = {}
-    if location is not None and rows:
+    if location is not None and page:
         for doc_id, lat, lon in ServiceDocumentLocation.objects.filter(
-            document_id__in=[r[0] for r in rows]
+            document_id__in=[page_id for page_id, _score in page]
         ).values_list("document_id", "latitude", "longitude"):
             places.setdefault(doc_id, []).append((lat, lon))
-    hits = []
-    for row in rows:
-        r = dict(zip(HIT_COLUMNS, row, strict=False))
-        hits.append(
-            SearchHit(
-                page_id=r["page_id"],
-                title=r["title"],
-                url=page_url(r["url_path"]),
-                summary=r["summary"],
-                score=float(row[len(HIT_COLUMNS)] or 0),
-                distance_miles=nearest_miles(location, places.get(r["page_id"], [])),
-                uuid=uuid.UUID(str(r["uuid"])),
-                organisation=r["organisation"],
-                service_types=tuple(t for t in r["service_types"].split(", ") if t),
-                age_range=r["age_range"],
-                area=r["area"],
-                cost=r["cost"],
-                county_wide=bool(r["county_wide"]),
-            )
+    hits = [
+        SearchHit(
+            page_id=page_id,
+            title=d.title,
+            url=page_url(d.url_path),
+            summary=d.summary,
+            score=score,
+            distance_miles=nearest_miles(location, places.get(page_id, [])),
+            uuid=uuid.UUID(str(d.uuid)),
+            organisation=d.organisation,
+            service_types=tuple(t for t in d.service_types.split(", ") if t),
+            age_range=d.age_range,
+            area=d.area,
+            cost=d.cost,
+            county_wide=bool(d.county_wide),
         )
-    facets = facet_groups(query, counts) if query.with_facets else []
+        for page_id, score in page
+        if (d := documents.get(page_id)) is not None
+    ]
+    facets = facet_groups(query, counts, bits.vocabulary) if query.with_facets else []
     return SearchResults(
         hits=hits,
         total=total,

@@ -107,6 +107,16 @@ class ServiceDocumentOpening(models.Model):
         return f"{self.weekday} {self.opens}-{self.closes}"
 
 
+class SearchIndexVersion(models.Model):
+    """One row whose token changes with every write to the index (search.indexing), so each
+    process knows when the facet bitsets it keeps (search.backends.bitsets) are stale."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class Postcode(models.Model):
     """A postcode loaded from the ONS Postcode Directory (`manage.py load_postcodes`)."""
 
