@@ -32,15 +32,33 @@ class FacetBits:
     based_in: dict[str, int]  # district -> services based there (not only county-wide)
     vocabulary: dict[str, list[tuple[str, str]]]
 
-    def bits_of(self, page_ids: Iterable[int]) -> int:
-        """The bitset of these services (ids not in the index are left out)."""
-        buffer = bytearray(len(self.page_ids) // 8 + 1)
-        positions = self.positions
-        for page_id in page_ids:
-            position = positions.get(page_id)
-            if position is not None:
-                buffer[position >> 3] |= 1 << (position & 7)
-        return int.from_bytes(buffer, "little")
+    def from_positions(self, positions: Iterable[int]) -> int:
+        return _from_positions(len(self.page_ids), positions)
+
+    def positions_of(self, page_ids: Iterable[int]) -> list[int]:
+        """The bit positions of these services (ids not in the index are left out)."""
+        return [p for page_id in page_ids if (p := self.positions.get(page_id)) is not None]
+
+    @staticmethod
+    def positions_in(bits: int) -> list[int]:
+        """The set bits of `bits`, lowest first (a C-speed scan of its binary digits)."""
+        digits = bin(bits)[:1:-1]
+        found, i = [], digits.find("1")
+        while i != -1:
+            found.append(i)
+            i = digits.find("1", i + 1)
+        return found
+
+    @staticmethod
+    def first_positions(ordered: list[int], count: int) -> list[int]:
+        """The `count` lowest set bits, taking the bitsets in turn."""
+        found: list[int] = []
+        for bits in ordered:
+            while bits and len(found) < count:
+                lowest = bits & -bits
+                bits ^= lowest
+                found.append(lowest.bit_length() - 1)
+        return found
 
     def any_of(self, group: str, values: Iterable[str]) -> int:
         """Services having any of these values of a group (values within a group are OR-ed)."""
@@ -52,14 +70,15 @@ class FacetBits:
 
     def counts(
         self, base: int, selections: dict[str, int], with_facets: bool
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """The total, and each group's value counts with every other group's selection."""
+    ) -> tuple[int, dict[str, dict[str, int]], int]:
+        """The total, each group's value counts with every other group's selection, and the
+        matching services."""
         matched = base
         for bits in selections.values():
             matched &= bits
         counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
         if not with_facets:
-            return matched.bit_count(), counts
+            return matched.bit_count(), counts, matched
         for group in FACET_GROUP_KEYS:
             within = matched
             if group in selections:
@@ -72,20 +91,13 @@ class FacetBits:
                 for value, bits in self.values.get(group, {}).items()
                 if (count := (bits & within).bit_count())
             }
-        return matched.bit_count(), counts
+        return matched.bit_count(), counts, matched
 
-    def page_of(self, ordered: list[int], offset: int, count: int) -> list[int]:
-        """Page ids of the `count` lowest set bits after `offset`, taking the bitsets in turn."""
-        found: list[int] = []
-        for bits in ordered:
-            while bits and len(found) < count:
-                lowest = bits & -bits
-                bits ^= lowest
-                if offset:
-                    offset -= 1
-                else:
-                    found.append(self.page_ids[lowest.bit_length() - 1])
-        return found
+    def any_of_districts_based_in(self, districts: Iterable[str]) -> int:
+        bits = 0
+        for district in districts:
+            bits |= self.based_in.get(district, 0)
+        return bits
 
 
 def _from_positions(size: int, positions: Iterable[int]) -> int:

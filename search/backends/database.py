@@ -18,11 +18,7 @@ import math
 import uuid
 
 from django.db import connection
-from django.db.models import (
-    F,
-    Q,
-    QuerySet,
-)
+from django.db.models import Q
 
 from search.analysis import concepts
 from search.backends import bitsets
@@ -42,70 +38,88 @@ from search.models import (
     ServiceTerm,
 )
 
-
-def _documents_with_terms(terms: list[str]) -> QuerySet:
-    if len(terms) == 1:
-        return ServiceTerm.objects.filter(term=terms[0]).values("document_id")
-    return ServiceTerm.objects.filter(term__in=terms).values("document_id")
+Candidates = dict[int, float | None]  # bit position -> text score or squared chord
 
 
-def text_filter(text: str, match_some: bool = False) -> tuple[Q, set[str]]:
-    """Every concept of the text must match (any of its synonyms, each with all its words);
-    with `match_some`, at least one concept."""
-    condition = Q()
-    all_terms: set[str] = set()
-    for concept in concepts(text):
-        single_words = [a[0] for a in concept.alternatives if len(a) == 1]
-        # One subquery for all the one-word synonyms, one per multi-word alternative.
-        any_alternative = Q(pk__in=_documents_with_terms(single_words)) if single_words else Q()
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def text_match(text: str, match_some: bool, bits: bitsets.FacetBits) -> tuple[int, Candidates]:
+    """The services matching the text and their text scores, from one query of narrow rows
+    (term, service, weight) worked out on bitsets: every concept must match (any of its
+    alternatives, each with all its words); with `match_some`, at least one concept, and each
+    concept matched counts 1000 before the field weights."""
+    text_concepts = concepts(text)
+    all_terms = sorted({t for concept in text_concepts for t in concept.all_terms})
+    placeholders = ", ".join(["%s"] * len(all_terms))
+    table = connection.ops.quote_name(ServiceTerm._meta.db_table)
+    rows = _fetch(
+        f"SELECT term, document_id, weight FROM {table} WHERE term IN ({placeholders})",  # noqa: S608
+        all_terms,
+    )
+    positions = bits.positions
+    postings: dict[str, list[int]] = {}
+    scores: Candidates = {}
+    for term, document_id, weight in rows:
+        position = positions.get(document_id)
+        if position is not None:
+            postings.setdefault(term, []).append(position)
+            scores[position] = scores.get(position, 0) + weight
+    term_bits = {term: bits.from_positions(found) for term, found in postings.items()}
+    matched = 0 if match_some else bits.every
+    for concept in text_concepts:
+        any_alternative = 0
         for alternative in concept.alternatives:
-            if len(alternative) > 1:
-                every_word = Q()
-                for term in alternative:
-                    every_word &= Q(pk__in=_documents_with_terms([term]))
-                any_alternative |= every_word
-        condition = (condition | any_alternative) if match_some else (condition & any_alternative)
-        all_terms |= concept.all_terms
-    return condition, all_terms
+            every_word = bits.every
+            for term in alternative:
+                every_word &= term_bits.get(term, 0)
+            any_alternative |= every_word
+        matched = (matched | any_alternative) if match_some else (matched & any_alternative)
+        if match_some:
+            mentioned = 0
+            for term in concept.all_terms:
+                mentioned |= term_bits.get(term, 0)
+            for position in bits.positions_in(mentioned):
+                scores[position] += 1000
+    return matched, scores
 
 
-def _chord_squared(location: tuple[float, float]):
-    """Squared straight-line distance on the unit sphere, pure arithmetic (fast on SQLite)."""
+def nearby(
+    location: tuple[float, float], miles: float | None, bits: bitsets.FacetBits
+) -> tuple[int, Candidates]:
+    """The services with a location within `miles` (any distance if None), with the squared
+    chord to their nearest location: a bounding box the index can use, then exact."""
     x0, y0, z0 = unit_vector(*location)
-    return (
-        (F("x") - x0) * (F("x") - x0)
-        + (F("y") - y0) * (F("y") - y0)
-        + (F("z") - z0) * (F("z") - z0)
+    table = connection.ops.quote_name(ServiceDocumentLocation._meta.db_table)
+    chord = "(x - %s) * (x - %s) + (y - %s) * (y - %s) + (z - %s) * (z - %s)"
+    params: list = [x0, x0, y0, y0, z0, z0]
+    where = "1 = 1"
+    if miles is not None:
+        lat, lon = location
+        dlat = math.degrees(miles / EARTH_RADIUS_MILES)
+        dlon = dlat / max(0.01, math.cos(math.radians(lat)))
+        limit = (2 * math.sin(min(math.pi, miles / EARTH_RADIUS_MILES) / 2)) ** 2
+        where = f"latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s AND {chord} <= %s"
+        params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, *params, limit]
+    rows = _fetch(
+        f"SELECT document_id, MIN({chord}) FROM {table} WHERE {where} "  # noqa: S608
+        "GROUP BY document_id",
+        params,
     )
+    chords: Candidates = {}
+    for document_id, squared in rows:
+        position = bits.positions.get(document_id)
+        if position is not None:
+            chords[position] = squared
+    return bits.from_positions(chords), chords
 
 
-def _chord_squared_for_miles(miles: float) -> float:
-    return (2 * math.sin(min(math.pi, miles / EARTH_RADIUS_MILES) / 2)) ** 2
-
-
-def distance_filter(location: tuple[float, float], miles: float) -> Q:
-    """Services with a location within `miles`: a bounding box the index can use, then exact."""
-    lat, lon = location
-    dlat = math.degrees(miles / EARTH_RADIUS_MILES)
-    dlon = dlat / max(0.01, math.cos(math.radians(lat)))
-    nearby = (
-        ServiceDocumentLocation.objects.filter(
-            latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
-        )
-        .alias(chord=_chord_squared(location))
-        .filter(chord__lte=_chord_squared_for_miles(miles))
-        .values("document_id")
-    )
-    return Q(pk__in=nearby)
-
-
-def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tuple[Q, set[str]]:
-    """Every condition except the facet selections; and the text's terms for scoring."""
+def other_conditions(query: SearchQuery) -> Q:
+    """The conditions on a service's own fields: ages and the ORUK filters."""
     condition = Q()
-    text_terms: set[str] = set()
-    if query.text.strip():
-        text_condition, text_terms = text_filter(query.text, query.match_some)
-        condition &= text_condition
     if query.age is not None:
         condition &= Q(min_age__lte=query.age, max_age__gte=query.age)
     if query.min_age is not None:
@@ -127,121 +141,64 @@ def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tup
         if query.open_from is not None:
             openings = openings.filter(closes__gt=query.open_from)
         condition &= Q(pk__in=openings.values("document_id"))
-    if location is not None and query.distance_miles is not None:
-        condition &= distance_filter(location, query.distance_miles)
-    return condition, text_terms
-
-
-def score_sql(query: SearchQuery, text_terms: set[str]) -> tuple[str, list]:
-    """The text score of service `d` (see the module docstring) as SQL and its parameters."""
-    if not text_terms:
-        return "0", []
-    terms_table = connection.ops.quote_name(ServiceTerm._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(text_terms))
-    sql = (
-        f"COALESCE((SELECT SUM(t.weight) FROM {terms_table} t "  # noqa: S608
-        f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
-    )
-    params = sorted(text_terms)
-    if query.match_some:
-        # How many concepts a service matches counts first, then where the words are.
-        matched = []
-        for concept in concepts(query.text):
-            placeholders = ", ".join(["%s"] * len(concept.all_terms))
-            matched.append(
-                f"CASE WHEN EXISTS (SELECT 1 FROM {terms_table} t "  # noqa: S608
-                f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})) "
-                "THEN 1000 ELSE 0 END"
-            )
-            params += sorted(concept.all_terms)
-        sql = f"({' + '.join([sql, *matched])})"
-    return sql, params
-
-
-def scored_rows(
-    query: SearchQuery, base: Q, text_terms: set[str], location: tuple[float, float] | None
-) -> list[tuple]:
-    """(page id, text score, squared chord to the location or None) of every service meeting
-    the base conditions, in one query."""
-    documents = connection.ops.quote_name(ServiceDocument._meta.db_table)
-    locations_table = connection.ops.quote_name(ServiceDocumentLocation._meta.db_table)
-    score, params = score_sql(query, text_terms)
-    chord = "NULL"
-    if query.sort == "distance" and location is not None:
-        x0, y0, z0 = unit_vector(*location)
-        chord = (
-            "(SELECT MIN((l.x - %s) * (l.x - %s) + (l.y - %s) * (l.y - %s) "  # noqa: S608
-            f"+ (l.z - %s) * (l.z - %s)) FROM {locations_table} l "
-            "WHERE l.document_id = d.page_id)"
-        )
-        params += [x0, x0, y0, y0, z0, z0]
-    where = "1 = 1"
-    if base:
-        base_sql, base_params = (
-            ServiceDocument.objects.filter(base).order_by().values("pk").query.sql_with_params()
-        )
-        where = f"d.page_id IN ({base_sql})"
-        params += base_params
-    sql = f"SELECT d.page_id, {score}, {chord} FROM {documents} d WHERE {where}"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return condition
 
 
 def ranked_page(
     query: SearchQuery,
     bits: bitsets.FacetBits,
     matched: int,
-    rows: list[tuple] | None,
-    by_distance: bool,
+    scores: Candidates | None,
+    chords: Candidates | None,
 ) -> list[tuple[int, float]]:
-    """(page id, score) of the requested page of `matched`, ranked (see the module docstring)."""
+    """(page id, score) of the requested page of `matched`, ranked (see the module docstring):
+    bit positions are the name order, so without scores or distances a page is a bit scan."""
     offset = (max(1, query.page) - 1) * query.per_page
+    wanted = offset + query.per_page
     first_tier = 0
-    if query.sort == "relevance" and not by_distance and query.selected("district"):
-        for district in query.selected("district"):
-            first_tier |= bits.based_in.get(district, 0)
-        first_tier &= matched
-    if rows is None or query.sort == "name" or not (by_distance or any(r[1] for r in rows)):
-        # Bit positions are the name order: no scores to sort by.
-        tiers = [first_tier, matched & ~first_tier]
-        return [(page_id, 0.0) for page_id in bits.page_of(tiers, offset, query.per_page)]
-    positions = bits.positions
-    matched_bytes = matched.to_bytes(len(bits.page_ids) // 8 + 1, "little")
-    first_bytes = first_tier.to_bytes(len(matched_bytes), "little")
-    keyed = []
-    for page_id, score, chord in rows:
-        position = positions.get(page_id)
-        if position is None or not matched_bytes[position >> 3] >> (position & 7) & 1:
-            continue
-        if by_distance:
-            key = (chord is None, chord or 0.0, position)
-        else:
-            tier = 0 if first_bytes[position >> 3] >> (position & 7) & 1 else 1
-            key = (tier, -float(score or 0), position)
-        keyed.append((key, page_id, float(score or 0)))
-    top = heapq.nsmallest(offset + query.per_page, keyed)[offset:]
-    return [(page_id, score) for _key, page_id, score in top]
+    if query.sort == "relevance" and query.selected("district"):
+        first_tier = matched & bits.any_of_districts_based_in(query.selected("district"))
+    if chords is not None:
+        # Nearest first; services without a location last, by name.
+        keyed = [(chords[p], p) for p in bits.positions_in(matched) if p in chords]
+        top = [p for _chord, p in heapq.nsmallest(wanted, keyed)]
+        if len(top) < wanted:
+            top += bits.positions_in(matched & ~bits.from_positions(chords))[: wanted - len(top)]
+    elif not scores or query.sort == "name":
+        tiers = [first_tier, matched & ~first_tier] if first_tier else [matched]
+        top = bits.first_positions(tiers, wanted)
+    else:
+        in_first_tier = set(bits.positions_in(first_tier)) if first_tier else set()
+        keyed = [(p not in in_first_tier, -scores[p], p) for p in bits.positions_in(matched)]
+        top = [p for _tier, _score, p in heapq.nsmallest(wanted, keyed)]
+    return [(bits.page_ids[p], float((scores or {}).get(p) or 0)) for p in top[offset:]]
 
 
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
-    """Run a search: the base conditions in SQL, facets and ranking on the bitsets, then the
-    page of hits (see search.backends.bitsets)."""
+    """Run a search: the text, distance and other conditions each give a bitset (one query
+    each, only when asked for); facet counts and ranking are arithmetic on the bitsets; then
+    the page of hits."""
     bits = bitsets.current()
-    base, text_terms = base_filter(query, location)
-    by_distance = query.sort == "distance" and location is not None
-    rows = scored_rows(query, base, text_terms, location) if base or by_distance else None
-    base_bits = bits.every if rows is None or not base else bits.bits_of(r[0] for r in rows)
+    base, scores, chords = bits.every, None, None
+    if concepts(query.text):
+        text_bits, scores = text_match(query.text, query.match_some, bits)
+        base &= text_bits
+    if location is not None and (query.distance_miles is not None or query.sort == "distance"):
+        near_bits, near = nearby(location, query.distance_miles, bits)
+        if query.distance_miles is not None:
+            base &= near_bits
+        if query.sort == "distance":
+            chords = near
+    if condition := other_conditions(query):
+        ids = ServiceDocument.objects.filter(condition).values_list("pk", flat=True)
+        base &= bits.from_positions(bits.positions_of(ids))
     selections = {
         group: bits.any_of(group, query.selected(group))
         for group in FACET_GROUP_KEYS
         if query.selected(group)
     }
-    total, counts = bits.counts(base_bits, selections, query.with_facets)
-    matched = base_bits
-    for selection in selections.values():
-        matched &= selection
-    page = ranked_page(query, bits, matched, rows, by_distance)
+    total, counts, matched = bits.counts(base, selections, query.with_facets)
+    page = ranked_page(query, bits, matched, scores, chords)
     documents = ServiceDocument.objects.in_bulk([page_id for page_id, _score in page])
     places: dict[int, list[tuple[float, float]]] = {}
     if location is not None and page:

@@ -4,17 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0005_seed_search_synonyms'),
+        ("search", "0005_seed_search_synonyms"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchIndexVersion',
+            name="SearchIndexVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=32)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=32)),
             ],
         ),
     ]

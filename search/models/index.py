@@ -68,7 +68,8 @@ class ServiceTerm(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["term", "document"], name="search_term_lookup"),
+            # Covering: a text search reads (term, service, weight) from the index alone.
+            models.Index(fields=["term", "document", "weight"], name="search_term_postings"),
             models.Index(fields=["document", "term"], name="search_term_doc"),
         ]
 
@@ -89,7 +90,13 @@ class ServiceDocumentLocation(models.Model):
     z = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["latitude", "longitude"], name="search_loc_box")]
+        # Covering: a distance search reads the box, the position and the service from it alone.
+        indexes = [
+            models.Index(
+                fields=["latitude", "longitude", "x", "y", "z", "document"],
+                name="search_loc_nearby",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.latitude}, {self.longitude}"
