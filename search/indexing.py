@@ -150,7 +150,7 @@ def index_services(page_ids: Iterable[int], *, elasticsearch: bool | None = None
         write_database_documents(batch, documents)
         indexed += len(documents)
         if elasticsearch if elasticsearch is not None else elasticsearch_enabled():
-            from search.backends import elasticsearch as es_backend
+            from search.backends import elasticsearch_index as es_backend
 
             es_backend.sync_documents(batch, documents)
     return indexed
@@ -169,7 +169,7 @@ def remove_services(page_ids: Iterable[int]) -> None:
     ServiceDocument.objects.filter(pk__in=ids).delete()
     bump_index_version()
     if elasticsearch_enabled():
-        from search.backends import elasticsearch as es_backend
+        from search.backends import elasticsearch_index as es_backend
 
         es_backend.sync_documents(ids, [])
 

@@ -33,7 +33,7 @@ class FacetBits:
     vocabulary: dict[str, list[tuple[str, str]]]
 
     def from_positions(self, positions: Iterable[int]) -> int:
-        return _from_positions(len(self.page_ids), positions)
+        return from_positions(len(self.page_ids), positions)
 
     def positions_of(self, page_ids: Iterable[int]) -> list[int]:
         """The bit positions of these services (ids not in the index are left out)."""
@@ -100,7 +100,8 @@ class FacetBits:
         return bits
 
 
-def _from_positions(size: int, positions: Iterable[int]) -> int:
+def from_positions(size: int, positions: Iterable[int]) -> int:
+    """A bitset of `size` bits with these positions set, built in one pass."""
     buffer = bytearray(size // 8 + 1)
     for position in positions:
         buffer[position >> 3] |= 1 << (position & 7)
@@ -133,14 +134,14 @@ def build(version: str | None) -> FacetBits:
     size = len(page_ids)
     values: dict[str, dict[str, int]] = {}
     for (group, value), group_positions in members.items():
-        values.setdefault(group, {})[value] = _from_positions(size, group_positions)
+        values.setdefault(group, {})[value] = from_positions(size, group_positions)
     return FacetBits(
         version=version,
         page_ids=page_ids,
         positions=positions,
         every=(1 << size) - 1,
         values=values,
-        based_in={value: _from_positions(size, ps) for value, ps in based.items()},
+        based_in={value: from_positions(size, ps) for value, ps in based.items()},
         vocabulary=facet_vocabulary(),
     )
 
