@@ -11,13 +11,15 @@ that match everything else (the text, ages, distance and every other group's sel
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
 from search.backends.common import facet_vocabulary
 from search.contract import FACET_GROUP_KEYS
 from search.models import SearchIndexVersion, ServiceDocument, ServiceFacetValue
+
+TEXT_CACHE_POSITIONS = 200_000  # scored services over all remembered texts (a few MB)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,20 @@ class FacetBits:
     values: dict[str, dict[str, int]]  # group -> value -> services having it
     based_in: dict[str, int]  # district -> services based there (not only county-wide)
     vocabulary: dict[str, list[tuple[str, str]]]
+    # Popular texts' matches and scores (search.backends.database.text_match), least recently
+    # used first; they go with the version like everything else here.
+    texts: dict = field(default_factory=dict)
+
+    def remembered_text(self, key: tuple):
+        found = self.texts.pop(key, None)
+        if found is not None:
+            self.texts[key] = found
+        return found
+
+    def remember_text(self, key: tuple, matched: int, scores: dict[int, float]) -> None:
+        self.texts[key] = (matched, scores)
+        while sum(len(s) for _m, s in self.texts.values()) > TEXT_CACHE_POSITIONS:
+            del self.texts[next(iter(self.texts))]
 
     def from_positions(self, positions: Iterable[int]) -> int:
         return from_positions(len(self.page_ids), positions)

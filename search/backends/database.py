@@ -20,7 +20,7 @@ import uuid
 from django.db import connection
 from django.db.models import Q
 
-from search.analysis import concepts
+from search.analysis import Concept, concepts
 from search.backends import bitsets
 from search.backends.common import (
     EARTH_RADIUS_MILES,
@@ -38,6 +38,19 @@ from search.models import (
     ServiceTerm,
 )
 
+HIT_COLUMNS = (
+    "page_id",
+    "uuid",
+    "title",
+    "url_path",
+    "summary",
+    "organisation",
+    "service_types",
+    "age_range",
+    "area",
+    "cost",
+    "county_wide",
+)
 Candidates = dict[int, float | None]  # bit position -> text score or squared chord
 
 
@@ -47,12 +60,17 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def text_match(text: str, match_some: bool, bits: bitsets.FacetBits) -> tuple[int, Candidates]:
+def text_match(
+    text_concepts: list[Concept], match_some: bool, bits: bitsets.FacetBits
+) -> tuple[int, Candidates]:
     """The services matching the text and their text scores, from one query of narrow rows
     (term, service, weight) worked out on bitsets: every concept must match (any of its
     alternatives, each with all its words); with `match_some`, at least one concept, and each
-    concept matched counts 1000 before the field weights."""
-    text_concepts = concepts(text)
+    concept matched counts 1000 before the field weights. Remembered until the index changes,
+    so a popular search needs no query for its text."""
+    key = (tuple(concept.alternatives for concept in text_concepts), match_some)
+    if (remembered := bits.remembered_text(key)) is not None:
+        return remembered
     all_terms = sorted({t for concept in text_concepts for t in concept.all_terms})
     placeholders = ", ".join(["%s"] * len(all_terms))
     table = connection.ops.quote_name(ServiceTerm._meta.db_table)
@@ -84,6 +102,7 @@ def text_match(text: str, match_some: bool, bits: bitsets.FacetBits) -> tuple[in
                 mentioned |= term_bits.get(term, 0)
             for position in bits.positions_in(mentioned):
                 scores[position] += 1000
+    bits.remember_text(key, matched, scores)
     return matched, scores
 
 
@@ -180,8 +199,8 @@ def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchRe
     the page of hits."""
     bits = bitsets.current()
     base, scores, chords = bits.every, None, None
-    if concepts(query.text):
-        text_bits, scores = text_match(query.text, query.match_some, bits)
+    if text_concepts := concepts(query.text):
+        text_bits, scores = text_match(text_concepts, query.match_some, bits)
         base &= text_bits
     if location is not None and (query.distance_miles is not None or query.sort == "distance"):
         near_bits, near = nearby(location, query.distance_miles, bits)
@@ -199,7 +218,12 @@ def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchRe
     }
     total, counts, matched = bits.counts(base, selections, query.with_facets)
     page = ranked_page(query, bits, matched, scores, chords)
-    documents = ServiceDocument.objects.in_bulk([page_id for page_id, _score in page])
+    documents = {
+        row[0]: dict(zip(HIT_COLUMNS, row, strict=True))
+        for row in ServiceDocument.objects.filter(
+            pk__in=[page_id for page_id, _score in page]
+        ).values_list(*HIT_COLUMNS)
+    }
     places: dict[int, list[tuple[float, float]]] = {}
     if location is not None and page:
         for doc_id, lat, lon in ServiceDocumentLocation.objects.filter(
@@ -209,18 +233,18 @@ def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchRe
     hits = [
         SearchHit(
             page_id=page_id,
-            title=d.title,
-            url=page_url(d.url_path),
-            summary=d.summary,
+            title=d["title"],
+            url=page_url(d["url_path"]),
+            summary=d["summary"],
             score=score,
             distance_miles=nearest_miles(location, places.get(page_id, [])),
-            uuid=uuid.UUID(str(d.uuid)),
-            organisation=d.organisation,
-            service_types=tuple(t for t in d.service_types.split(", ") if t),
-            age_range=d.age_range,
-            area=d.area,
-            cost=d.cost,
-            county_wide=bool(d.county_wide),
+            uuid=uuid.UUID(str(d["uuid"])),
+            organisation=d["organisation"],
+            service_types=tuple(t for t in d["service_types"].split(", ") if t),
+            age_range=d["age_range"],
+            area=d["area"],
+            cost=d["cost"],
+            county_wide=bool(d["county_wide"]),
         )
         for page_id, score in page
         if (d := documents.get(page_id)) is not None
