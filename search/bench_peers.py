@@ -13,7 +13,7 @@ from directory.models import District, ServicePage
 from directory.models.pages import AGE_BANDS, CostType
 from directory.visibility import publicly_visible
 from search.analysis import concepts
-from search.backends.bitsets import from_positions
+from search.backends.bitsets import from_positions, multi_select_counts
 from search.contract import FACET_GROUP_KEYS, SearchQuery
 from search.models import ServiceFacetValue, ServiceTerm
 
@@ -127,18 +127,5 @@ class Floor:
                 for value in values:
                     bits |= self.values.get(group, {}).get(value, 0)
                 selections[group] = bits
-        counts: Counts = {}
-        for group in FACET_GROUP_KEYS:
-            within = base
-            for other, bits in selections.items():
-                if other != group:
-                    within &= bits
-            counts[group] = {
-                value: n
-                for value, bits in self.values.get(group, {}).items()
-                if (n := (bits & within).bit_count())
-            }
-        matched = base
-        for bits in selections.values():
-            matched &= bits
-        return matched.bit_count(), counts
+        total, counts, _matched = multi_select_counts(self.values, base, selections, True)
+        return total, counts

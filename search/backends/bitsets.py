@@ -89,31 +89,39 @@ class FacetBits:
     ) -> tuple[int, dict[str, dict[str, int]], int]:
         """The total, each group's value counts with every other group's selection, and the
         matching services."""
-        matched = base
-        for bits in selections.values():
-            matched &= bits
-        counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
-        if not with_facets:
-            return matched.bit_count(), counts, matched
-        for group in FACET_GROUP_KEYS:
-            within = matched
-            if group in selections:
-                within = base
-                for other, bits in selections.items():
-                    if other != group:
-                        within &= bits
-            counts[group] = {
-                value: count
-                for value, bits in self.values.get(group, {}).items()
-                if (count := (bits & within).bit_count())
-            }
-        return matched.bit_count(), counts, matched
+        return multi_select_counts(self.values, base, selections, with_facets)
 
     def any_of_districts_based_in(self, districts: Iterable[str]) -> int:
         bits = 0
         for district in districts:
             bits |= self.based_in.get(district, 0)
         return bits
+
+
+def multi_select_counts(
+    values: dict[str, dict[str, int]], base: int, selections: dict[str, int], with_facets: bool
+) -> tuple[int, dict[str, dict[str, int]], int]:
+    """The total, each group's value counts with every other group's selection (OR within a
+    group, AND across), and the matching services; `values` is group -> value -> bits."""
+    matched = base
+    for bits in selections.values():
+        matched &= bits
+    counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
+    if not with_facets:
+        return matched.bit_count(), counts, matched
+    for group in FACET_GROUP_KEYS:
+        within = matched
+        if group in selections:
+            within = base
+            for other, bits in selections.items():
+                if other != group:
+                    within &= bits
+        counts[group] = {
+            value: count
+            for value, bits in values.get(group, {}).items()
+            if (count := (bits & within).bit_count())
+        }
+    return matched.bit_count(), counts, matched
 
 
 def from_positions(size: int, positions: Iterable[int]) -> int:
