@@ -306,3 +306,20 @@ def test_a_profiled_search_is_summed_by_part_over_shards():
         "collect": 1.0,
         "aggregation _filter_need": 0.5,
     }
+
+
+def test_with_profiling_on_the_search_asks_the_server_to_profile_it(settings):
+    settings.ELASTICSEARCH_PROFILE = True
+    sent = {}
+
+    def execute(self):
+        sent.update(self._s.to_dict())
+        raise RuntimeError("no server here")
+
+    with (
+        mock.patch.object(es.ServiceFacetedSearch, "execute", execute),
+        pytest.raises(RuntimeError),
+    ):
+        es.search(SearchQuery(), None)
+    assert sent["profile"] is True
+    assert set(sent["aggs"]) == {f"_filter_{group}" for group in es.FACET_GROUP_KEYS}
