@@ -8,6 +8,7 @@ call it. `service_document_data` is the one description of a service both backen
 
 import logging
 import math
+import uuid
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -21,6 +22,7 @@ from directory.visibility import publicly_visible
 from directory.vocabularies import TAXONOMIES, VOCABULARIES, YES
 from search.analysis import terms
 from search.models import (
+    SearchIndexVersion,
     ServiceDocument,
     ServiceDocumentLocation,
     ServiceDocumentOpening,
@@ -146,18 +148,26 @@ def index_services(page_ids: Iterable[int], *, elasticsearch: bool | None = None
         write_database_documents(batch, documents)
         indexed += len(documents)
         if elasticsearch if elasticsearch is not None else elasticsearch_enabled():
-            from search.backends import elasticsearch as es_backend
+            from search.backends import elasticsearch_index as es_backend
 
             es_backend.sync_documents(batch, documents)
     return indexed
+
+
+def bump_index_version() -> None:
+    """Mark the database index changed: each process rebuilds its facet bitsets on its next
+    search (search.backends.bitsets). Every write to the index calls it."""
+    if not SearchIndexVersion.objects.filter(pk=1).update(token=uuid.uuid4().hex):
+        SearchIndexVersion.objects.create(pk=1, token=uuid.uuid4().hex)
 
 
 def remove_services(page_ids: Iterable[int]) -> None:
     """Take these services out of every index (unpublished or deleted)."""
     ids = list(page_ids)
     ServiceDocument.objects.filter(pk__in=ids).delete()
+    bump_index_version()
     if elasticsearch_enabled():
-        from search.backends import elasticsearch as es_backend
+        from search.backends import elasticsearch_index as es_backend
 
         es_backend.sync_documents(ids, [])
 
@@ -165,6 +175,7 @@ def remove_services(page_ids: Iterable[int]) -> None:
 @transaction.atomic
 def write_database_documents(page_ids: list[int], documents: list[dict]) -> None:
     """Replace the database index rows of `page_ids` with `documents` (the live ones)."""
+    bump_index_version()
     ServiceDocument.objects.filter(pk__in=page_ids).delete()
     ServiceDocument.objects.bulk_create(
         [

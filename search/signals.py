@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from directory.models import DirectoryIndexPage, District, Organisation, ServicePage
 from directory.vocabularies import TAXONOMY_MODELS
 from search import synonyms, understanding
-from search.indexing import index_services, remove_services
+from search.indexing import bump_index_version, index_services, remove_services
 from search.models import SearchSynonym, ServiceDocument
 from search.tasks import reindex_services
 
@@ -70,6 +70,7 @@ def _services_using(instance) -> list[int]:
 
 def reindex_after_taxonomy_save(sender, instance, **kwargs) -> None:
     """A renamed value (or a new district) changes labels and text of the services using it."""
+    bump_index_version()  # the facet labels, even of a value no service uses yet
     ids = _services_using(instance)
     if ids:
         reindex_services.enqueue(ids)
@@ -80,6 +81,7 @@ def remember_services_before_delete(sender, instance, **kwargs) -> None:
 
 
 def reindex_after_taxonomy_delete(sender, instance, **kwargs) -> None:
+    bump_index_version()
     ids = getattr(instance, "_search_service_ids", [])
     if ids:
         reindex_services.enqueue(ids)

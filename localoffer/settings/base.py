@@ -189,6 +189,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Elasticsearch for service search when set (e.g. http://localhost:9200); empty = database search.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "localoffer-services")
+ELASTICSEARCH_PROFILE = os.environ.get("ELASTICSEARCH_PROFILE", "") == "1"  # log query timings
 # 1: place postcodes from the table `manage.py load_postcodes` fills (ONS Postcode Directory).
 SEARCH_POSTCODES_FROM_DATABASE = os.environ.get("SEARCH_POSTCODES_FROM_DATABASE") == "1"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -1,8 +1,11 @@
-"""The database backend: our own denormalised index (search.models.index), plain ORM queries.
+"""The database backend: our own denormalised index (search.models.index), plain SQL queries
+and facet bitsets kept in memory (search.backends.bitsets).
 
 Works the same on SQLite and PostgreSQL. A search runs a fixed number of queries whatever the
-number of services: the matching page of hits, the total, one UNION of one GROUP BY per facet
-group, the facet labels, and the hits' locations when a postcode was placed.
+number of services: the index version; the services meeting the conditions other than facets
+(text, ages, distance, ORUK filters), with their text scores, when there are any; the page of
+hits; and the hits' locations when a postcode was placed. The total, every group's counts and
+the ranking by name are arithmetic on the bitsets.
 
 Ranking ("relevance"): when a district is selected, services based in a selected district come
 before county-wide services that only cover it; then, with text, the text score (the sum of the
@@ -10,17 +13,15 @@ field weights of the matched words, so a title match beats a body match; when on
 need to match, the number of concepts matched counts first); then the title.
 """
 
+import heapq
 import math
 import uuid
 
 from django.db import connection
-from django.db.models import (
-    F,
-    Q,
-    QuerySet,
-)
+from django.db.models import Q
 
-from search.analysis import concepts
+from search.analysis import Concept, concepts
+from search.backends import bitsets
 from search.backends.common import (
     EARTH_RADIUS_MILES,
     facet_groups,
@@ -50,71 +51,94 @@ HIT_COLUMNS = (
     "cost",
     "county_wide",
 )
+Candidates = dict[int, float | None]  # bit position -> text score or squared chord
 
 
-def _documents_with_terms(terms: list[str]) -> QuerySet:
-    if len(terms) == 1:
-        return ServiceTerm.objects.filter(term=terms[0]).values("document_id")
-    return ServiceTerm.objects.filter(term__in=terms).values("document_id")
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def text_filter(text: str, match_some: bool = False) -> tuple[Q, set[str]]:
-    """Every concept of the text must match (any of its synonyms, each with all its words);
-    with `match_some`, at least one concept."""
-    condition = Q()
-    all_terms: set[str] = set()
-    for concept in concepts(text):
-        single_words = [a[0] for a in concept.alternatives if len(a) == 1]
-        # One subquery for all the one-word synonyms, one per multi-word alternative.
-        any_alternative = Q(pk__in=_documents_with_terms(single_words)) if single_words else Q()
+def text_match(
+    text_concepts: list[Concept], match_some: bool, bits: bitsets.FacetBits
+) -> tuple[int, Candidates]:
+    """The services matching the text and their text scores, from one query of narrow rows
+    (term, service, weight) worked out on bitsets: every concept must match (any of its
+    alternatives, each with all its words); with `match_some`, at least one concept, and each
+    concept matched counts 1000 before the field weights. Remembered until the index changes,
+    so a popular search needs no query for its text."""
+    key = (tuple(concept.alternatives for concept in text_concepts), match_some)
+    if (remembered := bits.remembered_text(key)) is not None:
+        return remembered
+    all_terms = sorted({t for concept in text_concepts for t in concept.all_terms})
+    placeholders = ", ".join(["%s"] * len(all_terms))
+    table = connection.ops.quote_name(ServiceTerm._meta.db_table)
+    rows = _fetch(
+        f"SELECT term, document_id, weight FROM {table} WHERE term IN ({placeholders})",  # noqa: S608
+        all_terms,
+    )
+    positions = bits.positions
+    postings: dict[str, list[int]] = {}
+    scores: Candidates = {}
+    for term, document_id, weight in rows:
+        position = positions.get(document_id)
+        if position is not None:
+            postings.setdefault(term, []).append(position)
+            scores[position] = scores.get(position, 0) + weight
+    term_bits = {term: bits.from_positions(found) for term, found in postings.items()}
+    matched = 0 if match_some else bits.every
+    for concept in text_concepts:
+        any_alternative = 0
         for alternative in concept.alternatives:
-            if len(alternative) > 1:
-                every_word = Q()
-                for term in alternative:
-                    every_word &= Q(pk__in=_documents_with_terms([term]))
-                any_alternative |= every_word
-        condition = (condition | any_alternative) if match_some else (condition & any_alternative)
-        all_terms |= concept.all_terms
-    return condition, all_terms
+            every_word = bits.every
+            for term in alternative:
+                every_word &= term_bits.get(term, 0)
+            any_alternative |= every_word
+        matched = (matched | any_alternative) if match_some else (matched & any_alternative)
+        if match_some:
+            mentioned = 0
+            for term in concept.all_terms:
+                mentioned |= term_bits.get(term, 0)
+            for position in bits.positions_in(mentioned):
+                scores[position] += 1000
+    bits.remember_text(key, matched, scores)
+    return matched, scores
 
 
-def _chord_squared(location: tuple[float, float]):
-    """Squared straight-line distance on the unit sphere, pure arithmetic (fast on SQLite)."""
+def nearby(
+    location: tuple[float, float], miles: float | None, bits: bitsets.FacetBits
+) -> tuple[int, Candidates]:
+    """The services with a location within `miles` (any distance if None), with the squared
+    chord to their nearest location: a bounding box the index can use, then exact."""
     x0, y0, z0 = unit_vector(*location)
-    return (
-        (F("x") - x0) * (F("x") - x0)
-        + (F("y") - y0) * (F("y") - y0)
-        + (F("z") - z0) * (F("z") - z0)
+    table = connection.ops.quote_name(ServiceDocumentLocation._meta.db_table)
+    chord = "(x - %s) * (x - %s) + (y - %s) * (y - %s) + (z - %s) * (z - %s)"
+    params: list = [x0, x0, y0, y0, z0, z0]
+    where = "1 = 1"
+    if miles is not None:
+        lat, lon = location
+        dlat = math.degrees(miles / EARTH_RADIUS_MILES)
+        dlon = dlat / max(0.01, math.cos(math.radians(lat)))
+        limit = (2 * math.sin(min(math.pi, miles / EARTH_RADIUS_MILES) / 2)) ** 2
+        where = f"latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s AND {chord} <= %s"
+        params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, *params, limit]
+    rows = _fetch(
+        f"SELECT document_id, MIN({chord}) FROM {table} WHERE {where} "  # noqa: S608
+        "GROUP BY document_id",
+        params,
     )
+    chords: Candidates = {}
+    for document_id, squared in rows:
+        position = bits.positions.get(document_id)
+        if position is not None:
+            chords[position] = squared
+    return bits.from_positions(chords), chords
 
 
-def _chord_squared_for_miles(miles: float) -> float:
-    return (2 * math.sin(min(math.pi, miles / EARTH_RADIUS_MILES) / 2)) ** 2
-
-
-def distance_filter(location: tuple[float, float], miles: float) -> Q:
-    """Services with a location within `miles`: a bounding box the index can use, then exact."""
-    lat, lon = location
-    dlat = math.degrees(miles / EARTH_RADIUS_MILES)
-    dlon = dlat / max(0.01, math.cos(math.radians(lat)))
-    nearby = (
-        ServiceDocumentLocation.objects.filter(
-            latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
-        )
-        .alias(chord=_chord_squared(location))
-        .filter(chord__lte=_chord_squared_for_miles(miles))
-        .values("document_id")
-    )
-    return Q(pk__in=nearby)
-
-
-def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tuple[Q, set[str]]:
-    """Every condition except the facet selections; and the text's terms for scoring."""
+def other_conditions(query: SearchQuery) -> Q:
+    """The conditions on a service's own fields: ages and the ORUK filters."""
     condition = Q()
-    text_terms: set[str] = set()
-    if query.text.strip():
-        text_condition, text_terms = text_filter(query.text, query.match_some)
-        condition &= text_condition
     if query.age is not None:
         condition &= Q(min_age__lte=query.age, max_age__gte=query.age)
     if query.min_age is not None:
@@ -136,221 +160,96 @@ def base_filter(query: SearchQuery, location: tuple[float, float] | None) -> tup
         if query.open_from is not None:
             openings = openings.filter(closes__gt=query.open_from)
         condition &= Q(pk__in=openings.values("document_id"))
-    if location is not None and query.distance_miles is not None:
-        condition &= distance_filter(location, query.distance_miles)
-    return condition, text_terms
+    return condition
 
 
-def facet_selections(query: SearchQuery) -> dict[str, tuple[str, list]]:
-    """Per facet group with a selection, the SQL of the services having any selected value."""
-    quote = connection.ops.quote_name
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    selections: dict[str, tuple[str, list]] = {}
-    for group in FACET_GROUP_KEYS:
-        values = query.selected(group)
-        if values:
-            placeholders = ", ".join(["%s"] * len(values))
-            selections[group] = (
-                f"SELECT document_id FROM {facets_table} "  # noqa: S608
-                f"WHERE {quote('group')} = %s AND value IN ({placeholders})",
-                [group, *values],
-            )
-    return selections
-
-
-def _selected_elsewhere(
-    selections: dict[str, tuple[str, list]], column: str, skip: str | None = None
-) -> tuple[list[str], list]:
-    sql, params = [], []
-    for group, (selection_sql, selection_params) in selections.items():
-        if group != skip:
-            sql.append(f"{column} IN ({selection_sql})")
-            params += selection_params
-    return sql, params
-
-
-def total_and_facet_counts(
-    compiled_base: tuple[str, list],
-    has_base: bool,
-    selections: dict[str, tuple[str, list]],
-    with_facets: bool,
-) -> tuple[int, dict[str, dict[str, int]]]:
-    """The total, and each group's value counts with every other group's selection applied,
-    in one query: the base conditions as a CTE, then one GROUP BY per group.
-
-    Written as SQL because composing eight ORM subqueries costs more Python time than running
-    them. Only our own table and column names are formatted into it; every value is a parameter.
-    """
-    quote = connection.ops.quote_name
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    group_column = f"f.{quote('group')}"
-    base_sql, base_params = compiled_base
-    conditions, params = _selected_elsewhere(selections, "page_id")
-    # `matched`: the services that are hits. Groups without a selection count over them.
-    ctes = [
-        f"base (page_id) AS MATERIALIZED ({base_sql})",
-        "matched (page_id) AS MATERIALIZED (SELECT page_id FROM base "  # noqa: S608
-        f"WHERE {' AND '.join(conditions) or '1 = 1'})",
-    ]
-    all_params = [*base_params, *params]
-    parts = ["SELECT '', '', COUNT(*) FROM matched"]
-    if with_facets:
-        unselected = [group for group in FACET_GROUP_KEYS if group not in selections]
-        if unselected:
-            placeholders = ", ".join(["%s"] * len(unselected))
-            source = (
-                f"matched JOIN {facets_table} f ON f.document_id = matched.page_id"
-                if has_base or selections
-                else f"{facets_table} f"  # every indexed service: scan the values
-            )
-            parts.append(
-                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
-                f"WHERE {group_column} IN ({placeholders}) GROUP BY {group_column}, f.value"
-            )
-            all_params += unselected
-        # A group with a selection counts over the services matching every other selection.
-        for group in selections:
-            conditions, params = _selected_elsewhere(selections, "f.document_id", group)
-            source = (
-                f"base JOIN {facets_table} f ON f.document_id = base.page_id"
-                if has_base
-                else f"{facets_table} f"
-            )
-            where = " AND ".join([f"{group_column} = %s", *conditions])
-            parts.append(
-                f"SELECT {group_column}, f.value, COUNT(*) FROM {source} "  # noqa: S608
-                f"WHERE {where} GROUP BY {group_column}, f.value"
-            )
-            all_params += [group, *params]
-    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
-    total = 0
-    counts: dict[str, dict[str, int]] = {group: {} for group in FACET_GROUP_KEYS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
-        for group, value, count in cursor.fetchall():
-            if group == "":
-                total = count
-            else:
-                counts[group][value] = count
-    return total, counts
-
-
-def hit_rows(
+def ranked_page(
     query: SearchQuery,
-    compiled_base: tuple[str, list],
-    has_base: bool,
-    selections: dict[str, tuple[str, list]],
-    text_terms: set[str],
-    location: tuple[float, float] | None,
-) -> list[tuple]:
-    """One page of hits, ranked (see the module docstring), as rows of HIT_COLUMNS."""
-    quote = connection.ops.quote_name
-    documents = quote(ServiceDocument._meta.db_table)
-    terms_table = quote(ServiceTerm._meta.db_table)
-    facets_table = quote(ServiceFacetValue._meta.db_table)
-    locations_table = quote(ServiceDocumentLocation._meta.db_table)
-    base_sql, params = compiled_base
-    params = list(params)
-
-    score_sql = "0"
-    if text_terms:
-        placeholders = ", ".join(["%s"] * len(text_terms))
-        score_sql = (
-            f"COALESCE((SELECT SUM(t.weight) FROM {terms_table} t "  # noqa: S608
-            f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})), 0)"
-        )
-        params += sorted(text_terms)
-    if text_terms and query.match_some:
-        # How many concepts a service matches counts first, then where the words are.
-        matched = []
-        for concept in concepts(query.text):
-            placeholders = ", ".join(["%s"] * len(concept.all_terms))
-            matched.append(
-                f"CASE WHEN EXISTS (SELECT 1 FROM {terms_table} t "  # noqa: S608
-                f"WHERE t.document_id = d.page_id AND t.term IN ({placeholders})) "
-                "THEN 1000 ELSE 0 END"
-            )
-            params += sorted(concept.all_terms)
-        score_sql = f"({' + '.join([score_sql, *matched])})"
-    tier_sql = "0"
-    districts = query.selected("district")
-    if query.sort == "relevance" and districts:
-        placeholders = ", ".join(["%s"] * len(districts))
-        tier_sql = (
-            f"CASE WHEN d.page_id IN (SELECT document_id FROM {facets_table} "  # noqa: S608
-            f"WHERE {quote('group')} = 'district' AND based_here = %s "
-            f"AND value IN ({placeholders})) THEN 0 ELSE 1 END"
-        )
-        params += [True, *districts]
-    chord_sql = "NULL"
-    if query.sort == "distance" and location is not None:
-        x0, y0, z0 = unit_vector(*location)
-        chord_sql = (
-            "(SELECT MIN((l.x - %s) * (l.x - %s) + (l.y - %s) * (l.y - %s) "  # noqa: S608
-            f"+ (l.z - %s) * (l.z - %s)) FROM {locations_table} l "
-            "WHERE l.document_id = d.page_id)"
-        )
-        params += [x0, x0, y0, y0, z0, z0]
-
-    conditions, selection_params = _selected_elsewhere(selections, "d.page_id")
-    if has_base:
-        conditions.insert(0, "d.page_id IN (SELECT page_id FROM base)")
-    params += selection_params
-    if query.sort == "distance" and location is not None:
-        order = "chord ASC NULLS LAST, d.title_sort, d.page_id"
-    elif query.sort == "name":
-        order = "d.title_sort, d.page_id"
+    bits: bitsets.FacetBits,
+    matched: int,
+    scores: Candidates | None,
+    chords: Candidates | None,
+) -> list[tuple[int, float]]:
+    """(page id, score) of the requested page of `matched`, ranked (see the module docstring):
+    bit positions are the name order, so without scores or distances a page is a bit scan."""
+    offset = (max(1, query.page) - 1) * query.per_page
+    wanted = offset + query.per_page
+    first_tier = 0
+    if query.sort == "relevance" and query.selected("district"):
+        first_tier = matched & bits.any_of_districts_based_in(query.selected("district"))
+    if chords is not None:
+        # Nearest first; services without a location last, by name.
+        keyed = [(chords[p], p) for p in bits.positions_in(matched) if p in chords]
+        top = [p for _chord, p in heapq.nsmallest(wanted, keyed)]
+        if len(top) < wanted:
+            top += bits.positions_in(matched & ~bits.from_positions(chords))[: wanted - len(top)]
+    elif not scores or query.sort == "name":
+        tiers = [first_tier, matched & ~first_tier] if first_tier else [matched]
+        top = bits.first_positions(tiers, wanted)
     else:
-        order = "tier, score DESC, d.title_sort, d.page_id"
-    columns = ", ".join(f"d.{column}" for column in HIT_COLUMNS)
-    sql = (
-        f"WITH base (page_id) AS MATERIALIZED ({base_sql}) "  # noqa: S608
-        f"SELECT {columns}, {score_sql} AS score, {tier_sql} AS tier, {chord_sql} AS chord "
-        f"FROM {documents} d WHERE {' AND '.join(conditions) or '1 = 1'} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
-    )
-    params += [query.per_page, (max(1, query.page) - 1) * query.per_page]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        in_first_tier = set(bits.positions_in(first_tier)) if first_tier else set()
+        keyed = [(p not in in_first_tier, -scores[p], p) for p in bits.positions_in(matched)]
+        top = [p for _tier, _score, p in heapq.nsmallest(wanted, keyed)]
+    return [(bits.page_ids[p], float((scores or {}).get(p) or 0)) for p in top[offset:]]
 
 
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
-    """Run a search against the database index."""
-    base, text_terms = base_filter(query, location)
-    compiled_base = (
-        ServiceDocument.objects.filter(base).order_by().values("pk").query.sql_with_params()
-    )
-    selections = facet_selections(query)
-    total, counts = total_and_facet_counts(compiled_base, bool(base), selections, query.with_facets)
-    rows = hit_rows(query, compiled_base, bool(base), selections, text_terms, location)
+    """Run a search: the text, distance and other conditions each give a bitset (one query
+    each, only when asked for); facet counts and ranking are arithmetic on the bitsets; then
+    the page of hits."""
+    bits = bitsets.current()
+    base, scores, chords = bits.every, None, None
+    if text_concepts := concepts(query.text):
+        text_bits, scores = text_match(text_concepts, query.match_some, bits)
+        base &= text_bits
+    if location is not None and (query.distance_miles is not None or query.sort == "distance"):
+        near_bits, near = nearby(location, query.distance_miles, bits)
+        if query.distance_miles is not None:
+            base &= near_bits
+        if query.sort == "distance":
+            chords = near
+    if condition := other_conditions(query):
+        ids = ServiceDocument.objects.filter(condition).values_list("pk", flat=True)
+        base &= bits.from_positions(bits.positions_of(ids))
+    selections = {
+        group: bits.any_of(group, query.selected(group))
+        for group in FACET_GROUP_KEYS
+        if query.selected(group)
+    }
+    total, counts, matched = bits.counts(base, selections, query.with_facets)
+    page = ranked_page(query, bits, matched, scores, chords)
+    documents = {
+        row[0]: dict(zip(HIT_COLUMNS, row, strict=True))
+        for row in ServiceDocument.objects.filter(
+            pk__in=[page_id for page_id, _score in page]
+        ).values_list(*HIT_COLUMNS)
+    }
     places: dict[int, list[tuple[float, float]]] = {}
-    if location is not None and rows:
+    if location is not None and page:
         for doc_id, lat, lon in ServiceDocumentLocation.objects.filter(
-            document_id__in=[r[0] for r in rows]
+            document_id__in=[page_id for page_id, _score in page]
         ).values_list("document_id", "latitude", "longitude"):
             places.setdefault(doc_id, []).append((lat, lon))
-    hits = []
-    for row in rows:
-        r = dict(zip(HIT_COLUMNS, row, strict=False))
-        hits.append(
-            SearchHit(
-                page_id=r["page_id"],
-                title=r["title"],
-                url=page_url(r["url_path"]),
-                summary=r["summary"],
-                score=float(row[len(HIT_COLUMNS)] or 0),
-                distance_miles=nearest_miles(location, places.get(r["page_id"], [])),
-                uuid=uuid.UUID(str(r["uuid"])),
-                organisation=r["organisation"],
-                service_types=tuple(t for t in r["service_types"].split(", ") if t),
-                age_range=r["age_range"],
-                area=r["area"],
-                cost=r["cost"],
-                county_wide=bool(r["county_wide"]),
-            )
+    hits = [
+        SearchHit(
+            page_id=page_id,
+            title=d["title"],
+            url=page_url(d["url_path"]),
+            summary=d["summary"],
+            score=score,
+            distance_miles=nearest_miles(location, places.get(page_id, [])),
+            uuid=uuid.UUID(str(d["uuid"])),
+            organisation=d["organisation"],
+            service_types=tuple(t for t in d["service_types"].split(", ") if t),
+            age_range=d["age_range"],
+            area=d["area"],
+            cost=d["cost"],
+            county_wide=bool(d["county_wide"]),
         )
-    facets = facet_groups(query, counts) if query.with_facets else []
+        for page_id, score in page
+        if (d := documents.get(page_id)) is not None
+    ]
+    facets = facet_groups(query, counts, bits.vocabulary) if query.with_facets else []
     return SearchResults(
         hits=hits,
         total=total,

@@ -1,11 +1,11 @@
-"""The Elasticsearch backend: a FacetedSearch over the service document (elasticsearch_document).
+"""The Elasticsearch backend: an `elasticsearch.dsl` Document for services and a FacetedSearch.
 
 Chosen when `settings.ELASTICSEARCH_URL` is set. Text goes through an English analyzer (stemming,
 stop words); the query is read by search.analysis, as for the database backend, so the
 editor-managed synonym list (search.synonyms) expands it the same way on both. Facet groups are
 keyword fields with multi-select semantics (FacetedSearch: post_filter plus one filtered
 aggregation per group). Any connection or server error raises SearchUnavailable so that
-search.service_search can fall back to the database backend.
+search.services can fall back to the database backend.
 
 Ranking ("relevance"), as in the database backend: services based in a selected district first
 (a constant boost far above any text score), then the text score (title weighted highest), then
@@ -14,30 +14,22 @@ the title.
 
 import logging
 
-import elasticsearch
 from django.conf import settings
-from elasticsearch.dsl import (
-    FacetedSearch,
-    Q,
-    TermsFacet,
-    connections,
-)
-from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 
 from search.analysis import concepts
 from search.backends import SearchUnavailable
 from search.backends.common import facet_groups, nearest_miles, page_url
-from search.backends.elasticsearch_document import ServiceSearchDocument, minutes, to_document
+from search.backends.elasticsearch_index import (
+    SERVER_ERRORS,
+    ServiceSearchDocument,
+    connection_alias,
+    index_name,
+    minutes,
+)
 from search.contract import FACET_GROUP_KEYS, SearchHit, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
-
-# A server that is down, slow, or answers with an error: search falls back to the database.
-SERVER_ERRORS = (
-    elasticsearch.ConnectionError,
-    elasticsearch.TransportError,
-    elasticsearch.ApiError,
-)
 
 DISTRICT_BOOST = 1_000_000
 MAX_FACET_VALUES = 500
@@ -51,30 +43,6 @@ TEXT_FIELDS = [
     "organisation^2",
     "description",
 ]
-
-
-def index_name() -> str:
-    return getattr(settings, "ELASTICSEARCH_INDEX", "") or "localoffer-services"
-
-
-def connection_alias() -> str:
-    """One registered client per server address (settings can change, e.g. in tests)."""
-    url = settings.ELASTICSEARCH_URL
-    alias = f"localoffer:{url}"
-    if not url:
-        return alias  # building query bodies needs no server
-    try:
-        connections.get_connection(alias)
-    except KeyError:
-        connections.create_connection(
-            alias=alias, hosts=[url], request_timeout=3, max_retries=0, retry_on_timeout=False
-        )
-    return alias
-
-
-def client() -> elasticsearch.Elasticsearch:
-    """The configured client (short timeouts, no retries: a dead server fails fast)."""
-    return connections.get_connection(connection_alias())
 
 
 class ServiceFacetedSearch(FacetedSearch):
@@ -261,48 +229,40 @@ def results_from_response(
 
 
 def search(query: SearchQuery, location: tuple[float, float] | None) -> SearchResults:
-    """Run a search on Elasticsearch; SearchUnavailable if the server cannot answer."""
+    """Run a search on Elasticsearch; SearchUnavailable if the server cannot answer. With
+    `settings.ELASTICSEARCH_PROFILE` the server profiles the query and the log gets the times
+    (docs/search-elasticsearch.md)."""
     faceted = build_search(query, location)
+    profiling = getattr(settings, "ELASTICSEARCH_PROFILE", False)
+    if profiling:
+        faceted._s = faceted._s.extra(profile=True)
     try:
         response = faceted.execute()
     except SERVER_ERRORS as error:
         raise SearchUnavailable(str(error)) from error
+    if profiling:
+        logger.info(
+            "Elasticsearch profile: took %s ms, %s",
+            response.took,
+            profile_summary(response.to_dict().get("profile", {})),
+        )
     return results_from_response(query, location, response)
 
 
-def create_index(*, delete_existing: bool = False) -> None:
-    """Create the index with its analyzers and mapping."""
-    es = client()
-    name = index_name()
-    if delete_existing and es.indices.exists(index=name):
-        es.indices.delete(index=name)
-    if not es.indices.exists(index=name):
-        ServiceSearchDocument.init(index=name, using=connection_alias())
+def profile_summary(profile: dict) -> dict[str, float]:
+    """Milliseconds per part of a profiled search, summed over shards: the query, collecting,
+    and each aggregation by name (the facet groups' filters and terms)."""
+    summary: dict[str, float] = {}
 
+    def add(name: str, nanos: int) -> None:
+        summary[name] = round(summary.get(name, 0.0) + nanos / 1e6, 3)
 
-def bulk_actions(page_ids: list[int], documents: list[dict]) -> list[dict]:
-    """Index the live documents; delete the other ids (unpublished, deleted, or moved out)."""
-    name = index_name()
-    live = {d["page_id"] for d in documents}
-    actions = [to_document(d).to_dict(include_meta=True) | {"_index": name} for d in documents]
-    actions += [
-        {"_op_type": "delete", "_index": name, "_id": page_id}
-        for page_id in page_ids
-        if page_id not in live
-    ]
-    return actions
-
-
-def sync_documents(page_ids: list[int], documents: list[dict], *, refresh: bool = False) -> bool:
-    """Write these services to Elasticsearch. A server that is down is logged, never raised:
-    publishing must not fail because search is away (`rebuild_search_index` catches up)."""
-    try:
-        bulk(client(), bulk_actions(page_ids, documents), refresh=refresh, raise_on_error=False)
-    except (*SERVER_ERRORS, BulkIndexError) as error:
-        logger.warning("Could not update the Elasticsearch index: %s", error)
-        return False
-    return True
-
-
-def refresh_index() -> None:
-    client().indices.refresh(index=index_name())
+    for shard in profile.get("shards", []):
+        for one_search in shard.get("searches", []):
+            for part in one_search.get("query", []):
+                add("query", part.get("time_in_nanos", 0))
+            for collector in one_search.get("collector", []):
+                add("collect", collector.get("time_in_nanos", 0))
+        for aggregation in shard.get("aggregations", []):
+            add(f"aggregation {aggregation.get('description', '')}", aggregation["time_in_nanos"])
+    return summary

@@ -4,6 +4,7 @@ the families' words editors manage (vocabulary.py)."""
 from .analytics import RecordedSearch, RecordedSearchFilter
 from .index import (
     Postcode,
+    SearchIndexVersion,
     ServiceDocument,
     ServiceDocumentLocation,
     ServiceDocumentOpening,
@@ -16,6 +17,7 @@ __all__ = [
     "Postcode",
     "RecordedSearch",
     "RecordedSearchFilter",
+    "SearchIndexVersion",
     "SearchSynonym",
     "ServiceDocument",
     "ServiceDocumentLocation",

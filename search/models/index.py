@@ -68,7 +68,8 @@ class ServiceTerm(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["term", "document"], name="search_term_lookup"),
+            # Covering: a text search reads (term, service, weight) from the index alone.
+            models.Index(fields=["term", "document", "weight"], name="search_term_postings"),
             models.Index(fields=["document", "term"], name="search_term_doc"),
         ]
 
@@ -89,7 +90,13 @@ class ServiceDocumentLocation(models.Model):
     z = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["latitude", "longitude"], name="search_loc_box")]
+        # Covering: a distance search reads the box, the position and the service from it alone.
+        indexes = [
+            models.Index(
+                fields=["latitude", "longitude", "x", "y", "z", "document"],
+                name="search_loc_nearby",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.latitude}, {self.longitude}"
@@ -105,6 +112,16 @@ class ServiceDocumentOpening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.weekday} {self.opens}-{self.closes}"
+
+
+class SearchIndexVersion(models.Model):
+    """One row whose token changes with every write to the index (search.indexing), so each
+    process knows when the facet bitsets it keeps (search.backends.bitsets) are stale."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class Postcode(models.Model):

@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from directory.vocabularies import VOCABULARIES
 from search.backends import elasticsearch as es
+from search.backends import elasticsearch_index as es_index
 from search.contract import SearchQuery
 from search.indexing import index_services, rebuild_ids, service_document_data
 from search.service_search import search_services
@@ -19,7 +20,7 @@ CLOSED_PORT_URL = "http://127.0.0.1:9"  # discard port: nothing listens, the con
 
 
 def mapping() -> dict:
-    return es.ServiceSearchDocument._index.to_dict()
+    return es_index.ServiceSearchDocument._index.to_dict()
 
 
 def test_text_fields_stem_english_and_leave_synonyms_to_the_shared_query_reading():
@@ -268,7 +269,7 @@ def test_document_carries_facets_county_wide_districts_and_card_fields(indexed_s
 
     District.objects.create(name="South", slug="south")
     data = service_document_data(indexed_service, list(District.objects.all()))
-    document = es.to_document(data).to_dict(include_meta=True)
+    document = es_index.to_document(data).to_dict(include_meta=True)
     source = document["_source"]
     assert document["_id"] == indexed_service.pk
     assert source["need"] == ["autism"]
@@ -286,7 +287,7 @@ def test_document_carries_facets_county_wide_districts_and_card_fields(indexed_s
 @override_settings(ELASTICSEARCH_URL=CLOSED_PORT_URL, ELASTICSEARCH_INDEX="services-test")
 def test_publish_and_unpublish_send_bulk_index_and_delete(make_service):
     draft = make_service("Swimming club", live=False)
-    with mock.patch.object(es, "bulk") as bulk:
+    with mock.patch.object(es_index, "bulk") as bulk:
         draft.save_revision().publish()
     actions = list(bulk.call_args.args[1])
     assert [(a.get("_op_type", "index"), a["_index"], a["_id"]) for a in actions] == [
@@ -294,7 +295,7 @@ def test_publish_and_unpublish_send_bulk_index_and_delete(make_service):
     ]
     assert actions[0]["_source"]["title"] == "Swimming club"
     draft.refresh_from_db()
-    with mock.patch.object(es, "bulk") as bulk:
+    with mock.patch.object(es_index, "bulk") as bulk:
         draft.unpublish()
     assert list(bulk.call_args.args[1]) == [
         {"_op_type": "delete", "_index": "services-test", "_id": draft.pk}
@@ -304,7 +305,41 @@ def test_publish_and_unpublish_send_bulk_index_and_delete(make_service):
 @override_settings(ELASTICSEARCH_URL=CLOSED_PORT_URL)
 def test_saving_a_draft_sends_nothing(make_service):
     service = make_service("Swimming club")
-    with mock.patch.object(es, "bulk") as bulk:
+    with mock.patch.object(es_index, "bulk") as bulk:
         service.title = "Swimming club (new times)"
         service.save_revision()
     bulk.assert_not_called()
+
+
+def test_a_profiled_search_is_summed_by_part_over_shards():
+    shard = {
+        "searches": [
+            {
+                "query": [{"time_in_nanos": 1_500_000}],
+                "collector": [{"time_in_nanos": 500_000}],
+            }
+        ],
+        "aggregations": [{"description": "_filter_need", "time_in_nanos": 250_000}],
+    }
+    assert es.profile_summary({"shards": [shard, shard]}) == {
+        "query": 3.0,
+        "collect": 1.0,
+        "aggregation _filter_need": 0.5,
+    }
+
+
+def test_with_profiling_on_the_search_asks_the_server_to_profile_it(settings):
+    settings.ELASTICSEARCH_PROFILE = True
+    sent = {}
+
+    def execute(self):
+        sent.update(self._s.to_dict())
+        raise RuntimeError("no server here")
+
+    with (
+        mock.patch.object(es.ServiceFacetedSearch, "execute", execute),
+        pytest.raises(RuntimeError),
+    ):
+        es.search(SearchQuery(), None)
+    assert sent["profile"] is True
+    assert set(sent["aggs"]) == {f"_filter_{group}" for group in es.FACET_GROUP_KEYS}

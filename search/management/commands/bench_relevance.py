@@ -154,7 +154,7 @@ class Command(BaseCommand):
         if held_out:
             runs.append(("Directory, held-out queries, database backend", run_directory(held_out)))
         if getattr(settings, "ELASTICSEARCH_URL", ""):
-            from search.backends import elasticsearch as es
+            from search.backends import elasticsearch_index as es
 
             es.create_index(delete_existing=True)
             from search.indexing import index_services, rebuild_ids

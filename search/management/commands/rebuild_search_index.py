@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         use_elasticsearch = elasticsearch_enabled() and not options["database_only"]
         if use_elasticsearch:
-            from search.backends import elasticsearch as es
+            from search.backends import elasticsearch_index as es
 
             es.create_index(delete_existing=True)
         ids = rebuild_ids()

@@ -1,6 +1,11 @@
-"""The Elasticsearch document of a service: the analyzers, the mapping (one keyword field per
-vocabulary of directory.vocabularies) and the conversion from search.indexing's plain data."""
+"""The Elasticsearch index: its analyzers, the service document's mapping, the client, and
+writing documents (search.indexing calls `sync_documents`). Querying is in
+search.backends.elasticsearch; recommended index settings in docs/search-elasticsearch.md."""
 
+import logging
+
+import elasticsearch
+from django.conf import settings
 from elasticsearch.dsl import (
     Boolean,
     Completion,
@@ -13,11 +18,22 @@ from elasticsearch.dsl import (
     Nested,
     Text,
     analyzer,
+    connections,
     normalizer,
     token_filter,
 )
+from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.contract import FACET_GROUP_KEYS
+
+logger = logging.getLogger(__name__)
+
+# A server that is down, slow, or answers with an error: search falls back to the database.
+SERVER_ERRORS = (
+    elasticsearch.ConnectionError,
+    elasticsearch.TransportError,
+    elasticsearch.ApiError,
+)
 
 english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
@@ -87,7 +103,36 @@ class ServiceSearchDocument(Document):
 
     class Index:
         name = "localoffer-services"
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        # One shard holds 500,000 services easily; replicas and refresh: see the docs.
+        settings = {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "refresh_interval": "1s",
+        }
+
+
+def index_name() -> str:
+    return getattr(settings, "ELASTICSEARCH_INDEX", "") or "localoffer-services"
+
+
+def connection_alias() -> str:
+    """One registered client per server address (settings can change, e.g. in tests)."""
+    url = settings.ELASTICSEARCH_URL
+    alias = f"localoffer:{url}"
+    if not url:
+        return alias  # building query bodies needs no server
+    try:
+        connections.get_connection(alias)
+    except KeyError:
+        connections.create_connection(
+            alias=alias, hosts=[url], request_timeout=3, max_retries=0, retry_on_timeout=False
+        )
+    return alias
+
+
+def client() -> elasticsearch.Elasticsearch:
+    """The configured client (short timeouts, no retries: a dead server fails fast)."""
+    return connections.get_connection(connection_alias())
 
 
 def minutes(value) -> int:
@@ -131,3 +176,41 @@ def to_document(data: dict) -> ServiceSearchDocument:
         **facets,
     )
     return document
+
+
+def create_index(*, delete_existing: bool = False) -> None:
+    """Create the index with its analyzers and mapping."""
+    es = client()
+    name = index_name()
+    if delete_existing and es.indices.exists(index=name):
+        es.indices.delete(index=name)
+    if not es.indices.exists(index=name):
+        ServiceSearchDocument.init(index=name, using=connection_alias())
+
+
+def bulk_actions(page_ids: list[int], documents: list[dict]) -> list[dict]:
+    """Index the live documents; delete the other ids (unpublished, deleted, or moved out)."""
+    name = index_name()
+    live = {d["page_id"] for d in documents}
+    actions = [to_document(d).to_dict(include_meta=True) | {"_index": name} for d in documents]
+    actions += [
+        {"_op_type": "delete", "_index": name, "_id": page_id}
+        for page_id in page_ids
+        if page_id not in live
+    ]
+    return actions
+
+
+def sync_documents(page_ids: list[int], documents: list[dict], *, refresh: bool = False) -> bool:
+    """Write these services to Elasticsearch. A server that is down is logged, never raised:
+    publishing must not fail because search is away (`rebuild_search_index` catches up)."""
+    try:
+        bulk(client(), bulk_actions(page_ids, documents), refresh=refresh, raise_on_error=False)
+    except (*SERVER_ERRORS, BulkIndexError) as error:
+        logger.warning("Could not update the Elasticsearch index: %s", error)
+        return False
+    return True
+
+
+def refresh_index() -> None:
+    client().indices.refresh(index=index_name())
