@@ -38,6 +38,8 @@ def _peer_selection(group: str, values: tuple[str, ...]) -> Q:
         return condition
     if group == "cost":
         return Q(cost_type__in=values)
+    if group == "alone":  # one yes/no fact: "yes" is the only value
+        return Q(without_parent=True) if "yes" in values else Q(pk__in=[])
     if group == "district":  # county-wide services cover every district
         return Q(districts__slug__in=values) | Q(county_wide=True)
     return Q(**{f"{PEER_FIELDS[group]}__in": values})
@@ -77,6 +79,8 @@ def peer_search(query: SearchQuery) -> tuple[int, Counts, list[str]]:
                     for slug in slugs
                 }
             )
+        elif group == "alone":
+            counts[group] = {"yes": within.filter(without_parent=True).distinct().count()}
         elif group == "cost":
             rows = within.values("cost_type").annotate(n=Count("pk", distinct=True)).order_by()
             counts[group] = {row["cost_type"]: row["n"] for row in rows}
