@@ -57,11 +57,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if (
-    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    and "django.contrib.postgres" not in INSTALLED_APPS
-):
-    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if "django.contrib.postgres" not in INSTALLED_APPS:
+        INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
+    # A server that vanished (failover, network cut) gives an error within seconds instead of
+    # a connection or query that waits forever; `?connect_timeout=...` in the URL overrides.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 10,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 # Background work runs in `manage.py db_worker` (django-tasks-db), queued in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

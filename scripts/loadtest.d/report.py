@@ -30,6 +30,15 @@ checks = json.loads((work / "checks.json").read_text())
 rows = list(csv.DictReader((work / "locust_stats.csv").open()))
 
 TARGET_P95 = 300
+lost_mail = checks["emails_queued"] - checks["emails_distinct"]
+doubled_mail = checks["emails_received"] - checks["emails_distinct"]
+all_fast = all(float(r["95%"] or 0) <= TARGET_P95 for r in rows)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "**FAIL**"
+
+
 lines = [
     "# Load test: two app servers, PostgreSQL, Redis, the task worker, with faults",
     "",
@@ -63,18 +72,34 @@ lines += [
     f"**{checks['lost']}**; stored twice or more: **{checks['duplicated']}** "
     f"({checks['stored']} load-test items stored in all).",
     f"- Emails queued while the mail server was unreachable: {checks['emails_queued']}; received "
-    f"after it came back: {checks['emails_received']} ({checks['emails_distinct']} distinct).",
+    f"after it came back: {checks['emails_received']}; lost: **{lost_mail}**; sent twice or more: "
+    f"**{doubled_mail}**.",
+    f"- Task worker through the PostgreSQL restart: waited out the outage "
+    f"{checks['worker_waits']} time(s), stopped {checks['worker_exits']} time(s) (0 is the target: "
+    "it must not need restarting).",
+    "",
+    "Pass/fail:",
+    "",
+    f"- {verdict(not outside)} no errors outside the database outage",
+    f"- {verdict(checks['lost'] == 0 and checks['duplicated'] == 0)} feedback stored exactly once",
+    f"- {verdict(lost_mail == 0 and doubled_mail == 0)} emails from the mail outage sent once",
+    f"- {verdict(checks['worker_exits'] == 0)} task worker survived the PostgreSQL restart",
+    f"- {verdict(all_fast)} p95 <= {TARGET_P95} ms for every request type",
 ]
+phases = (work / "phases.txt").read_text().splitlines() if (work / "phases.txt").exists() else []
+if phases:
+    lines += ["", "Seconds since the start of each phase, and the machine's load then (`uptime`):"]
+    lines += ["", "```text", *phases, "```"]
 if outside:
     lines += ["", "Errors outside the fault window (first 10):", "", "```text"]
     lines += [f"{when:.1f} {what}" for when, what in outside[:10]]
     lines += ["```"]
 lines += [
     "",
-    "The machine was shared with other work while this ran (about 7 engineers' test suites on",
-    "2 cores), so the figures are noisy and pessimistic; run `make loadtest` on an idle machine",
-    "to compare releases. Settings: `LOADTEST_SERVICES`, `LOADTEST_USERS`, `LOADTEST_SECONDS`,",
-    "`LOADTEST_PG_DOWN`, `LOADTEST_GUNICORN_WORKERS`.",
+    "A load average above the core count means other work shared the CPU with the test, so the",
+    "figures are pessimistic; run `make loadtest` on an idle machine to compare releases.",
+    "Settings: `LOADTEST_SERVICES`, `LOADTEST_USERS`, `LOADTEST_SECONDS`, `LOADTEST_PG_DOWN`,",
+    "`LOADTEST_GUNICORN_WORKERS`.",
     "",
 ]
 output.write_text("\n".join(lines))

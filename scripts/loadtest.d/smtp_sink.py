@@ -21,13 +21,14 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, log
         elif command == "DATA":
             send("354 end with .")
             await writer.drain()
-            key = ""
+            headers: dict[str, str] = {}
             while (data := await reader.readline()) not in (b".\r\n", b".\n", b""):
-                text = data.decode(errors="replace")
-                if not key and text.lower().startswith(("x-outbox-key:", "subject:")):
-                    key = text.split(":", 1)[1].strip()
+                name, colon, value = data.decode(errors="replace").partition(":")
+                if colon and name.strip().lower() in ("x-outbox-key", "subject"):
+                    headers.setdefault(name.strip().lower(), value.strip())
+            # The outbox key when the email has one (whichever header comes first), else Subject.
             with open(log_path, "a") as log:
-                log.write(key + "\n")
+                log.write(headers.get("x-outbox-key", headers.get("subject", "")) + "\n")
             send("250 queued")
         elif command == "QUIT":
             send("221 bye")
