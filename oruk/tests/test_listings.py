@@ -247,6 +247,8 @@ def test_query_count_does_not_grow_with_the_page(
             opening_times=[{"weekday": 2}, {"weekday": 3}],
         )
     index_all()
+    for path in small:
+        client.get(path)  # the first search after a change rebuilds the search's bitsets
     for path, queries in small.items():
         assert count_queries(path) == queries
     with django_assert_max_num_queries(12):

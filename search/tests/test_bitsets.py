@@ -7,7 +7,7 @@ from directory.models import Need
 from search.backends import bitsets
 from search.bench_peers import Floor, peer_search
 from search.contract import SearchQuery
-from search.services import search_services
+from search.service_search import search_services
 
 pytestmark = pytest.mark.postgres
 

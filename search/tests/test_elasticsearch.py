@@ -280,7 +280,7 @@ def test_document_carries_facets_county_wide_districts_and_card_fields(indexed_s
     assert source["url_path"] == indexed_service.url_path
     assert not source.get("alone")
     indexed_service.without_parent = True
-    alone = es.to_document(service_document_data(indexed_service, [])).to_dict()
+    alone = es_index.to_document(service_document_data(indexed_service, [])).to_dict()
     assert alone["alone"] == ["yes"]
 
 
