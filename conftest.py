@@ -97,10 +97,11 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test (its tables already emptied): load the migration data."""
+    """After a transactional test: put the migration data back."""
     result = yield
     # With no next item the session is over and the test databases are already gone.
     if _MIGRATED_CONTENTS and nextitem is not None and _is_transactional(item):
+        from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
@@ -108,11 +109,22 @@ def pytest_runtest_teardown(item, nextitem):
             for alias, contents in _MIGRATED_CONTENTS.items():
                 connection = connections[alias]
                 if isinstance(contents, str):
+                    # Empty again: teardown code may have made rows (content types) since.
+                    # Sequences are kept past the restored ids, or the next insert collides.
+                    call_command(
+                        "flush",
+                        database=alias,
+                        interactive=False,
+                        verbosity=0,
+                        allow_cascade=True,
+                        inhibit_post_migrate=True,
+                        reset_sequences=False,
+                    )
                     connection.creation.deserialize_db_from_string(contents)
                 else:
                     connection.ensure_connection()
                     contents.backup(connection.connection)
-        # The flush re-created nothing, but cached content types and site roots are stale.
+        # Cached content types and site roots point at rows that were emptied.
         ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
     return result
