@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 
     Every transactional test is given serialized rollback, so Django's flush after it leaves the
     tables empty (no post_migrate re-creation) and `pytest_runtest_teardown` below puts the
-    migration data back once. Django's own reload at set-up is switched off in django_db_setup.
+    migration data back. On SQLite, Django's own reload at set-up is switched off.
     """
     on_postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
     skip = pytest.mark.skip(reason="PostgreSQL only: runs in the PostgreSQL pass of make test")
@@ -86,12 +86,14 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
                     connection.ensure_connection()
                     copy = sqlite3.connect(":memory:", check_same_thread=False)
                     connection.connection.backup(copy)
+                    # The copy is put back after each test; Django need not reload at set-up.
+                    connection._test_serialized_contents = "[]"
                 else:
+                    # Django's reload at set-up stays: it also fills the content type cache,
+                    # without which reloading workflow tasks would insert content types.
                     copy = getattr(connection, "_test_serialized_contents", None)
                     copy = copy or connection.creation.serialize_db_to_string()
                 _MIGRATED_CONTENTS[connection.alias] = copy
-                # The teardown hook restores the data; Django need not reload it at set-up.
-                connection._test_serialized_contents = "[]"
     return django_db_setup
 
 
@@ -109,8 +111,8 @@ def pytest_runtest_teardown(item, nextitem):
             for alias, contents in _MIGRATED_CONTENTS.items():
                 connection = connections[alias]
                 if isinstance(contents, str):
-                    # Empty again: teardown code may have made rows (content types) since.
-                    # Sequences are kept past the restored ids, or the next insert collides.
+                    # Empty again, whatever teardown code made since Django's flush. Sequences
+                    # are kept past the restored ids, or the next insert collides.
                     call_command(
                         "flush",
                         database=alias,
