@@ -12,7 +12,9 @@ PYTHON ?=
 # The development server's port: make run PORT=8001
 PORT ?= 8000
 # Test processes per pass (pytest-xdist): make test TEST_WORKERS=1 runs them one after another.
+# loadgroup: tests are shared out one by one, except an xdist_group's, which share one worker.
 TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -56,10 +58,10 @@ test: install-test chromium ## Run every test: SQLite pass, then the database te
 	exit $$status
 
 test-sqlite: install-test chromium ## Run the suite on SQLite (everything but postgres_only)
-	$(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) --durations=25 -m "not postgres_only"
+	$(PYTEST) -p no:cacheprovider $(XDIST) --durations=25 -m "not postgres_only"
 
 test-postgres: install-test ## Run the postgres and postgres_only tests on a throwaway PostgreSQL
-	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider -n $(TEST_WORKERS) --durations=10 -m "postgres or postgres_only"
+	scripts/throwaway-postgres $(PYTEST) -p no:cacheprovider $(XDIST) --durations=10 -m "postgres or postgres_only"
 
 smoke: ## Check `make run` as a newcomer gets it: runtime-only venv, fresh database, pages and links
 	scripts/smoke-run

@@ -38,17 +38,27 @@ from feedback.spam import form_started_token
 
 
 def pytest_collection_modifyitems(config, items) -> None:
-    """Skip `postgres_only` tests unless the suite runs against PostgreSQL."""
-    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
-        return
+    """Skip `postgres_only` tests unless on PostgreSQL; make transactional tests cheap to undo.
+
+    Every transactional test is given serialized rollback, so Django's flush after it leaves the
+    tables empty (no post_migrate re-creation) and `pytest_runtest_teardown` below puts the
+    migration data back. On SQLite, Django's own reload at set-up is switched off.
+    """
+    on_postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
     skip = pytest.mark.skip(reason="PostgreSQL only: runs in the PostgreSQL pass of make test")
     for item in items:
-        if item.get_closest_marker("postgres_only"):
+        if not on_postgres and item.get_closest_marker("postgres_only"):
             item.add_marker(skip)
+        if _is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True}
+            kwargs["serialized_rollback"] = True
+            item.add_marker(pytest.mark.django_db(**kwargs), False)
 
 
-# The database contents right after migrations, by alias (see django_db_setup below).
-_MIGRATED_CONTENTS: dict[str, str] = {}
+# The database contents right after migrations, by alias (see django_db_setup below): an
+# in-memory copy for SQLite (restored with SQLite's backup API in milliseconds), else JSON.
+_MIGRATED_CONTENTS: dict[str, object] = {}
 
 
 def _is_transactional(item) -> bool:
@@ -70,20 +80,30 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     `pytest_runtest_teardown` below puts that copy back after each such test.
     """
     if any(_is_transactional(item) for item in request.session.items):
+        import sqlite3
+
         from django.db import connections
 
         with django_db_blocker.unblock():
             for connection in connections.all():
-                _MIGRATED_CONTENTS[connection.alias] = connection.creation.serialize_db_to_string()
+                if connection.vendor == "sqlite":
+                    connection.ensure_connection()
+                    copy = sqlite3.connect(":memory:", check_same_thread=False)
+                    connection.connection.backup(copy)
+                    # The copy is put back after each test; Django need not reload at set-up.
+                    connection._test_serialized_contents = "[]"
+                else:
+                    # Django's reload at set-up stays: it also fills the content type cache,
+                    # without which reloading workflow tasks would insert content types.
+                    copy = getattr(connection, "_test_serialized_contents", None)
+                    copy = copy or connection.creation.serialize_db_to_string()
+                _MIGRATED_CONTENTS[connection.alias] = copy
     return django_db_setup
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test: empty the tables again and load the migration data.
-
-    Emptying first makes the result the same whatever Django's own flush re-created.
-    """
+    """After a transactional test: put the migration data back."""
     result = yield
     # With no next item the session is over and the test databases are already gone.
     if _MIGRATED_CONTENTS and nextitem is not None and _is_transactional(item):
@@ -93,19 +113,24 @@ def pytest_runtest_teardown(item, nextitem):
 
         with item.config.stash[blocking_manager_key].unblock():
             for alias, contents in _MIGRATED_CONTENTS.items():
-                call_command(
-                    "flush",
-                    database=alias,
-                    interactive=False,
-                    verbosity=0,
-                    allow_cascade=True,
-                    inhibit_post_migrate=True,
-                    # PostgreSQL: keep sequences past the restored ids, or the next insert
-                    # collides. SQLite takes its next id from the rows themselves.
-                    reset_sequences=connections[alias].vendor != "postgresql",
-                )
-                connections[alias].creation.deserialize_db_from_string(contents)
-        # Django's flush re-created content types under new ids, and cached them.
+                connection = connections[alias]
+                if isinstance(contents, str):
+                    # Empty again, whatever teardown code made since Django's flush. Sequences
+                    # are kept past the restored ids, or the next insert collides.
+                    call_command(
+                        "flush",
+                        database=alias,
+                        interactive=False,
+                        verbosity=0,
+                        allow_cascade=True,
+                        inhibit_post_migrate=True,
+                        reset_sequences=False,
+                    )
+                    connection.creation.deserialize_db_from_string(contents)
+                else:
+                    connection.ensure_connection()
+                    contents.backup(connection.connection)
+        # Cached content types and site roots point at rows that were emptied.
         ContentType.objects.clear_cache()
         Site.clear_site_root_paths_cache()
     return result

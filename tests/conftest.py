@@ -3,6 +3,7 @@
 Use them with pytest-django's `live_server` and mark the tests `@pytest.mark.browser`.
 """
 
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,3 +49,39 @@ def page(browser) -> Iterator:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# SQLite: an in-memory copy of a test database with the demo content loaded, by alias. Loading
+# publishes hundreds of pages (seconds); putting the copy back takes milliseconds.
+_DEMO_COPIES: dict = {}
+
+
+@pytest.fixture
+def demo_content(live_server, django_db_blocker) -> str:
+    """The demo Local Offer (manage.py load_demo_content), served by the live server; its address.
+
+    On SQLite it is loaded once per test process and copied back for each later test. The tests
+    that use it share an xdist group, so `make test` loads it once.
+    """
+    import sqlite3
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Site
+
+    with django_db_blocker.unblock():
+        copy = _DEMO_COPIES.get(connection.alias)
+        if copy is not None:
+            connection.ensure_connection()
+            copy.backup(connection.connection)
+            ContentType.objects.clear_cache()
+            Site.clear_site_root_paths_cache()
+            cache.clear()
+        else:
+            call_command("load_demo_content", stdout=io.StringIO())
+            if connection.vendor == "sqlite":
+                _DEMO_COPIES[connection.alias] = copy = sqlite3.connect(":memory:")
+                connection.connection.backup(copy)
+    return live_server.url

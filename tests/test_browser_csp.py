@@ -1,16 +1,18 @@
 """No Content-Security-Policy violation in a real browser, on every public page type and on the
 Wagtail admin (dashboard, page explorer, the service editor with its widgets, snippets)."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 from directory.models import DirectoryIndexPage, InformationPage, ServicePage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The demo tests share a worker, which loads the demo once (tests/conftest.py: demo_content).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("demo_content_site"),
+]
 
 # Registered before any page script runs; CSP does not apply to scripts the browser injects.
 LISTEN = """
@@ -39,8 +41,7 @@ def watched(page):
     return page, console
 
 
-def test_no_violation_on_public_pages(live_server, watched):
-    call_command("load_demo_content", stdout=io.StringIO())
+def test_no_violation_on_public_pages(live_server, demo_content, watched):
     page, console = watched
     directory = DirectoryIndexPage.objects.live().first()
     service = ServicePage.objects.live().first()
@@ -64,8 +65,7 @@ def test_no_violation_on_public_pages(live_server, watched):
     assert found == [], "\n".join(found)
 
 
-def test_no_violation_in_the_admin(live_server, watched):
-    call_command("load_demo_content", stdout=io.StringIO())
+def test_no_violation_in_the_admin(live_server, demo_content, watched):
     page, console = watched
     admin = get_user_model().objects.create_superuser("csp-admin", "csp@example.org", "x" * 20)
     client = Client()

@@ -5,21 +5,22 @@ users straight to the main content. One test walks the whole visit so the demo c
 loaded once.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.browser import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The demo tests share a worker, which loads the demo once (tests/conftest.py: demo_content).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("demo_content_site"),
+]
 
 
 @pytest.fixture
-def demo_site(live_server) -> str:
+def demo_site(demo_content) -> str:
     """The demo Local Offer, served by a live server; returns its address."""
-    call_command("load_demo_content", stdout=io.StringIO())
-    return live_server.url
+    return demo_content
 
 
 def check_page(page, heading: str | None = None) -> None:

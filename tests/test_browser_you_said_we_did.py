@@ -3,20 +3,21 @@
 Each page is checked with axe (WCAG 2.2 A and AA); the filter works without JavaScript.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.browser import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The demo tests share a worker, which loads the demo once (tests/conftest.py: demo_content).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("demo_content_site"),
+]
 
 
 @pytest.fixture
-def demo_site(live_server) -> str:
-    call_command("load_demo_content", stdout=io.StringIO())
-    return live_server.url
+def demo_site(demo_content) -> str:
+    return demo_content
 
 
 def test_index_response_and_register_are_accessible(demo_site, page):
