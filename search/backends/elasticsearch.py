@@ -5,7 +5,7 @@ stop words); the query is read by search.analysis, as for the database backend, 
 editor-managed synonym list (search.synonyms) expands it the same way on both. Facet groups are
 keyword fields with multi-select semantics (FacetedSearch: post_filter plus one filtered
 aggregation per group). Any connection or server error raises SearchUnavailable so that
-search.services can fall back to the database backend.
+search.service_search can fall back to the database backend.
 
 Ranking ("relevance"), as in the database backend: services based in a selected district first
 (a constant boost far above any text score), then the text score (title weighted highest), then
