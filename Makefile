@@ -12,9 +12,10 @@ PYTHON ?=
 # The development server's port: make run PORT=8001
 PORT ?= 8000
 # Test processes per pass (pytest-xdist): make test TEST_WORKERS=1 runs them one after another.
-# loadgroup: tests are shared out one by one, except an xdist_group's, which share one worker.
+# loadfile: each test file runs on one worker, so a module that loads the demo once keeps it.
+# (loadgroup does nothing on pytest 9: xdist 3.8 renames nodes through an attribute pytest 9 no longer reads.)
 TEST_WORKERS ?= auto
-XDIST := -n $(TEST_WORKERS) --dist loadgroup
+XDIST := -n $(TEST_WORKERS) --dist loadfile
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'

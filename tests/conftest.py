@@ -60,8 +60,8 @@ _DEMO_COPIES: dict = {}
 def demo_content(live_server, django_db_blocker) -> str:
     """The demo Local Offer (manage.py load_demo_content), served by the live server; its address.
 
-    On SQLite it is loaded once per test process and copied back for each later test. The tests
-    that use it share an xdist group, so `make test` loads it once.
+    On SQLite it is loaded once per test process and copied back for each later test, so
+    `make test` loads it at most once per worker.
     """
     import sqlite3
 

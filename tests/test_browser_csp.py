@@ -7,11 +7,10 @@ from django.test import Client
 
 from directory.models import DirectoryIndexPage, InformationPage, ServicePage
 
-# The demo tests share a worker, which loads the demo once (tests/conftest.py: demo_content).
+# Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.xdist_group("demo_content_site"),
 ]
 
 # Registered before any page script runs; CSP does not apply to scripts the browser injects.

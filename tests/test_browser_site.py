@@ -9,11 +9,10 @@ import pytest
 
 from tests.browser import assert_no_axe_violations
 
-# The demo tests share a worker, which loads the demo once (tests/conftest.py: demo_content).
+# Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.xdist_group("demo_content_site"),
 ]
 
 

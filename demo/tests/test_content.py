@@ -37,8 +37,8 @@ from directory.models.pages import AGE_BANDS, CostType, Schedule2Heading
 from directory.validators import validate_uk_postcode
 
 # Loading uses bulk writes, transactions and slug lookups: check it on PostgreSQL too.
-# One xdist worker runs the whole module (make test's --dist loadgroup), so it loads the demo once.
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("demo_content")]
+# One xdist worker runs the whole module (make test's --dist loadfile), so it loads the demo once.
+pytestmark = pytest.mark.postgres
 
 TAXONOMY_MODELS = [ServiceType, Need, District, ProviderType, AccessRoute, DeliveryMethod, Language]
 
