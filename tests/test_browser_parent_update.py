@@ -71,3 +71,32 @@ def test_whats_on_this_weekend_without_my_parents(live_server, phone, site_root,
     expect(phone.get_by_role("link", name="Football for all", exact=True)).to_be_visible()
     expect(phone.get_by_role("link", name="Quiet swim", exact=True)).to_have_count(0)
     assert_no_axe_violations(phone)
+
+
+def test_two_taps_from_home_to_this_weekend_without_a_parent(
+    live_server, phone, site_root, make_service
+):
+    """Issue 18's promise on a phone: home -> What's on -> this weekend without a parent."""
+    whats_on = site_root.add_child(
+        instance=WhatsOnPage(title="What's on", slug="whats-on", show_in_menus=True)
+    )
+    whats_on.save_revision().publish()
+    today = timezone.localdate()
+    saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7 or 7)
+    times = {"date": saturday, "starts_at": datetime.time(10), "ends_at": datetime.time(12)}
+    # The service says young people can go alone, so its sessions say so too.
+    club = make_service("Youth club", min_age=11, max_age=18, without_parent=True)
+    ServiceSession.objects.create(service=club, title="Saturday youth club", **times)
+    ServiceSession.objects.create(
+        service=make_service("Stay and play"), title="Saturday stay and play", **times
+    )
+    cache.clear()
+    phone.goto(f"{live_server.url}/")
+    phone.get_by_role("link", name="What's on", exact=True).first.click()  # tap 1
+    link = phone.get_by_role("link", name="Things to do this weekend without a parent or carer")
+    assert_no_axe_violations(phone)
+    link.click()  # tap 2
+    expect(phone.get_by_role("link", name="Saturday youth club", exact=True)).to_be_visible()
+    expect(phone.get_by_role("link", name="Saturday stay and play", exact=True)).to_have_count(0)
+    assert_no_axe_violations(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
