@@ -101,12 +101,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["report"]:
             report = render_report([json.loads(p.read_text()) for p in options["report"]])
-            # Keep the relevance section that `bench_relevance` writes into the same file.
+            # Keep what other benchmarks write after ours in the same file: the relevance section
+            # (bench_relevance), the pages section (bench_pages) and the load test summary.
             old = options["output"].read_text() if options["output"].exists() else ""
             if "<!-- relevance:start -->" in old:
                 kept = "<!-- relevance:start -->" + old.split("<!-- relevance:start -->", 1)[1]
-                report = report.rstrip() + "\n\n" + kept.split("<!-- relevance:end -->")[0]
-                report += "<!-- relevance:end -->\n"
+                report = report.rstrip() + "\n\n" + kept
             options["output"].write_text(report)
             self.stdout.write(f"Wrote {options['output']}")
             return
