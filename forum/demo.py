@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from accounts.roles import FORUM_MEMBERS_GROUP
 from accounts.lifecycle import mark_email_verified
+from accounts.roles import FORUM_MEMBERS_GROUP
 from forum.actions import create_action, record_update
 from forum.models import (
     AgendaItem,

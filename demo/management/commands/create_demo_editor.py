@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.roles import EDITORS_GROUP, MODERATORS_GROUP, SAFEGUARDING_LEADS_GROUP
 from accounts.lifecycle import mark_email_verified
+from accounts.roles import EDITORS_GROUP, MODERATORS_GROUP, SAFEGUARDING_LEADS_GROUP
 
 EDITOR_EMAIL = "editor@example.org"
 # The demo editor can try every journey, moderation and safeguarding included.
