@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from directory.model_fields import optional_link
+
 
 class User(AbstractUser):
     """Anyone who signs in: a parent or carer, a young person, a professional, or staff."""
@@ -31,12 +33,8 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     who = models.CharField("who I am", max_length=20, choices=Who.choices, blank=True)
-    district = models.ForeignKey(
+    district = optional_link(
         "directory.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
         help_text="Optional: where you live, so we can tell you about things nearby.",
     )
     # Art. 8 UK GDPR: under-13s need a parent or carer; we keep what they told us and when.

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from directory.blocks import InformationStreamBlock
+from directory.model_fields import optional_link
 
 MAX_AGE = 25
 
@@ -93,12 +94,8 @@ class InformationPage(Page):
         help_text="One or two sentences shown under the title and in search results.",
     )
     body = StreamField(InformationStreamBlock(), blank=True)
-    easy_read_version = models.ForeignKey(
+    easy_read_version = optional_link(
         "directory.InformationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="An easy-read page with the same information, if there is one.",
     )
     schedule2_heading = models.CharField(

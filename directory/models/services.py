@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from directory.blocks import RICH_TEXT_FEATURES
 from directory.hooks import DIRECTORY_INDEX_CONTEXT
+from directory.model_fields import optional_link
 from directory.models.pages import MAX_AGE, CostType, _a_year_from_today, _today, age_bands_for
 from directory.visibility import publicly_visible
 
@@ -133,26 +134,14 @@ class ServicePage(Page):
         blank=True,
         help_text="Other words families use for this service, separated by commas (e.g. respite).",
     )
-    organisation = models.ForeignKey(
-        "directory.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="services",
-    )
+    organisation = optional_link("directory.Organisation", related_name="services")
     service_types = ParentalManyToManyField(
         "directory.ServiceType", blank=True, related_name="services"
     )
     needs = ParentalManyToManyField(
         "directory.Need", blank=True, related_name="services", verbose_name="SEND needs supported"
     )
-    provider_type = models.ForeignKey(
-        "directory.ProviderType",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="services",
-    )
+    provider_type = optional_link("directory.ProviderType", related_name="services")
     min_age = models.PositiveSmallIntegerField(
         "from age", default=0, validators=[MaxValueValidator(MAX_AGE)]
     )

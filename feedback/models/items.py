@@ -7,7 +7,6 @@ retention period, leaving the anonymised comment.
 
 import secrets
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -15,6 +14,8 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from directory.model_fields import optional_account, optional_link
 
 COMMENT_MAX_LENGTH = 5000
 HELPFULNESS_COMMENT_MAX_LENGTH = 1000
@@ -116,23 +117,14 @@ class FeedbackItem(models.Model):
     reference = models.CharField(
         max_length=12, unique=True, null=True, editable=False, help_text="Given to the sender."
     )
-    subject_page = models.ForeignKey(
+    subject_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="feedback_items",
         help_text="The service page this feedback is about, if any.",
     )
     topic = models.CharField(max_length=20, choices=Topic.choices, blank=True, db_index=True)
     writer = models.CharField("who is writing", max_length=20, choices=Writer.choices, blank=True)
-    district = models.ForeignKey(
-        "directory.District",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="feedback_items",
-    )
+    district = optional_link("directory.District", related_name="feedback_items")
     rating = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -168,13 +160,7 @@ class FeedbackItem(models.Model):
 
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     created_date = models.DateField(db_index=True, editable=False, default=timezone.localdate)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="feedback_items",
-    )
+    user = optional_account(related_name="feedback_items")
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -218,14 +204,7 @@ class ModerationLogEntry(models.Model):
         PERSONAL_DATA_ERASED = "personal_data_erased", "Personal data erased"
 
     item = models.ForeignKey(FeedbackItem, on_delete=models.CASCADE, related_name="log_entries")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Empty when the system did it.",
-    )
+    user = optional_account(help_text="Empty when the system did it.")
     timestamp = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=30, choices=Action.choices)
     reason = models.TextField(blank=True)

@@ -5,6 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from directory.model_fields import optional_link
+
 DEFAULT_SAFEGUARDING_PHRASES = """\
 self-harm
 self harm
@@ -135,12 +137,8 @@ class FeedbackSettings(BaseSiteSetting):
             "feedback is rejected as being about an individual case (regulation 56(4))."
         ),
     )
-    complaints_page = models.ForeignKey(
+    complaints_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The page that explains how to complain, mediation and appeals.",
     )
     rate_limit_count = models.PositiveSmallIntegerField(

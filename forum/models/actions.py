@@ -4,13 +4,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from directory.model_fields import optional_account, optional_link
 
 if TYPE_CHECKING:
     from forum.models.pages import MeetingPage
@@ -81,13 +82,7 @@ class ForumAction(models.Model):
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN, db_index=True
     )
     dropped_reason = models.TextField(blank=True, help_text="Needed when the action is dropped.")
-    theme = models.ForeignKey(
-        "feedback.Theme",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="forum_actions",
-    )
+    theme = optional_link("feedback.Theme", related_name="forum_actions")
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ForumActionQuerySet.as_manager()
@@ -130,9 +125,7 @@ class ActionUpdate(models.Model):
 
     action = models.ForeignKey(ForumAction, on_delete=models.CASCADE, related_name="updates")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = optional_account()
     by = models.CharField(max_length=120, help_text="Who, as shown publicly (a name or a team).")
     text = models.TextField("what happened")
     new_status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from directory.model_fields import optional_account, optional_link
+
 
 class AgendaProposal(models.Model):
     """A forum member's proposal for an agenda item; editors accept it or reply why not."""
@@ -17,11 +19,8 @@ class AgendaProposal(models.Model):
     feedback_item = models.OneToOneField(
         "feedback.FeedbackItem", on_delete=models.CASCADE, related_name="agenda_proposal"
     )
-    meeting = models.ForeignKey(
+    meeting = optional_link(
         "forum.MeetingPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="proposals",
         help_text="The meeting it was proposed for, or accepted onto.",
     )
@@ -35,9 +34,7 @@ class AgendaProposal(models.Model):
     )
     reply = models.TextField(blank=True, help_text="Why not, when it is not accepted.")
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_account()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -56,14 +53,7 @@ class MinutesComment(models.Model):
     minutes = models.ForeignKey(
         "forum.MinutesPage", on_delete=models.CASCADE, related_name="comments"
     )
-    revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The draft the member read.",
-    )
+    revision = optional_link("wagtailcore.Revision", help_text="The draft the member read.")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

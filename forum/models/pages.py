@@ -7,7 +7,6 @@ which is logged (`MinutesCorrection`) when the correction is published and shown
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 
+from directory.model_fields import optional_account, optional_link
 from forum import clock
 from forum.models.actions import actions_by_heading, carried_forward
 from forum.models.workflow import MINUTES_WORKFLOW_NAME
@@ -81,15 +81,10 @@ class MeetingPage(RoutablePageMixin, Page):
     summary = models.TextField(
         blank=True, help_text="What the meeting is for, in a sentence or two."
     )
-    minutes_owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    minutes_owner = optional_account(
         help_text=(
             "Who writes the minutes; reminded 3 and 7 days after the meeting if there is no draft."
-        ),
+        )
     )
 
     content_panels = Page.content_panels + [
@@ -198,14 +193,7 @@ class AgendaItem(Orderable):
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     lead = models.CharField(max_length=120, blank=True, help_text="Who introduces it, by role.")
-    proposal = models.ForeignKey(
-        "forum.AgendaProposal",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    proposal = optional_link("forum.AgendaProposal", editable=False)
 
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("lead")]
 
@@ -220,9 +208,7 @@ class MeetingPaper(Orderable):
         blank=True,
         help_text="The paper as a web page. Needed when a PDF is attached.",
     )
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    document = optional_link("wagtaildocs.Document")
 
     panels = [FieldPanel("title"), FieldPanel("body"), FieldPanel("document")]
 
@@ -342,14 +328,10 @@ class MinutesCorrection(models.Model):
     """A correction to published minutes: when, by whom, and the reason shown on the page."""
 
     page = models.ForeignKey(MinutesPage, on_delete=models.CASCADE, related_name="corrections")
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    revision = optional_link("wagtailcore.Revision")
     reason = models.TextField()
     corrected_at = models.DateTimeField(default=timezone.now)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = optional_account()
 
     class Meta:
         ordering = ["corrected_at", "pk"]

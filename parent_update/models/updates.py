@@ -1,6 +1,5 @@
 """The SEND Parent Update: pages editors write, the people who asked for it, and each sending."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -9,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from directory.model_fields import optional_account
 
 
 class Topic(models.TextChoices):
@@ -100,9 +101,7 @@ class Sending(models.Model):
 
     page = models.ForeignKey(ParentUpdatePage, on_delete=models.CASCADE, related_name="sendings")
     started_at = models.DateTimeField(default=timezone.now)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    started_by = optional_account()
     recipients = models.PositiveIntegerField(default=0, help_text="Emails queued so far.")
     last_subscriber_id = models.PositiveBigIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -2,9 +2,10 @@
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from directory.model_fields import optional_account, optional_link
 
 
 class SurveyResponse(models.Model):
@@ -27,22 +28,13 @@ class SurveyResponse(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
     version = models.CharField(max_length=20, choices=Version.choices, default=Version.STANDARD)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+    user = optional_account(
         related_name="survey_responses",
         help_text="Only for surveys limited to one response per account.",
     )
     browser_key = models.CharField(max_length=64, blank=True, editable=False)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The staff member who typed in a paper or phone response.",
+    entered_by = optional_account(
+        help_text="The staff member who typed in a paper or phone response."
     )
 
     class Meta:
@@ -76,13 +68,7 @@ class SurveyAnswer(models.Model):
     question_uuid = models.UUIDField(db_index=True)
     # A string, a list of strings (multiple choice), a number, or an ISO date; None for text.
     value = models.JSONField(null=True, blank=True)
-    feedback_item = models.ForeignKey(
-        "feedback.FeedbackItem",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="survey_answers",
-    )
+    feedback_item = optional_link("feedback.FeedbackItem", related_name="survey_answers")
 
     class Meta:
         verbose_name = "survey answer"

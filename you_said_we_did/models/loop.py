@@ -1,10 +1,10 @@
 """Closing the loop: who is waiting to hear about a response, what they have been told, and
 their "Did this make a difference?" answers."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from directory.model_fields import optional_account, optional_link
 from feedback.models import FeedbackItem
 
 
@@ -20,16 +20,8 @@ class Subscriber(models.Model):
     )
     person_key = models.CharField(max_length=64)
     email = models.EmailField(blank=True, help_text="Erased when the loop closes.")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="response_subscriptions",
-    )
-    feedback_item = models.ForeignKey(
-        FeedbackItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = optional_account(related_name="response_subscriptions")
+    feedback_item = optional_link(FeedbackItem)
     created_at = models.DateTimeField(default=timezone.now)
     first_told_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
@@ -83,9 +75,7 @@ class CheckBackAnswer(models.Model):
         "you_said_we_did.ResponsePage", on_delete=models.CASCADE, related_name="check_backs"
     )
     answer = models.CharField(max_length=10, choices=Answer.choices)
-    feedback_item = models.ForeignKey(
-        FeedbackItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    feedback_item = optional_link(FeedbackItem)
     answered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
