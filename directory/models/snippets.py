@@ -13,7 +13,21 @@ from wagtail.search import index
 from directory.validators import validate_uk_phone
 
 
-class Taxonomy(index.Indexed, models.Model):
+class NamedSnippet(index.Indexed, models.Model):
+    """A record editors manage and know by its unique `name` (which each subclass declares):
+    listed in name order, shown by its name, found by it in choosers and the admin search."""
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Taxonomy(NamedSnippet):
     """A value in one of the directory's controlled vocabularies."""
 
     name = models.CharField(max_length=100, unique=True)
@@ -36,14 +50,10 @@ class Taxonomy(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(NamedSnippet.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ServiceType(Taxonomy):
@@ -106,7 +116,7 @@ class Language(models.Model):
         return self.name
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(NamedSnippet):
     """The body that runs a service: the council, an NHS trust, a charity, a school."""
 
     name = models.CharField(max_length=255, unique=True)
@@ -125,11 +135,6 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("phone"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(NamedSnippet.Meta):
         verbose_name = "organisation"
-
-    def __str__(self) -> str:
-        return self.name

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
 from directory.model_fields import optional_account, optional_link
+from directory.models.snippets import NamedSnippet
 
 COMMENT_MAX_LENGTH = 5000
 HELPFULNESS_COMMENT_MAX_LENGTH = 1000
@@ -50,7 +50,7 @@ class ThemeForm(WagtailAdminModelForm):
         return cleaned
 
 
-class Theme(index.Indexed, models.Model):
+class Theme(NamedSnippet):
     """An editor-managed theme that groups feedback items to be answered together."""
 
     base_form_class = ThemeForm
@@ -60,13 +60,6 @@ class Theme(index.Indexed, models.Model):
     description = models.CharField(max_length=255, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class FeedbackItem(models.Model):

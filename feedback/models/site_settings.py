@@ -94,6 +94,13 @@ Children's Services front door | 0300 123 4000 | Worried about a child? Day or n
 """
 
 
+def at_least_one(*, default: int, help_text: str = "") -> models.PositiveSmallIntegerField:
+    """A count or a period that must be one or more (zero would switch the rule off)."""
+    return models.PositiveSmallIntegerField(
+        default=default, validators=[MinValueValidator(1)], help_text=help_text
+    )
+
+
 @register_setting(icon="warning")
 class FeedbackSettings(BaseSiteSetting):
     """Safeguarding words, the safeguarding contact, the help box, retention and rate limits."""
@@ -121,10 +128,8 @@ class FeedbackSettings(BaseSiteSetting):
         default=DEFAULT_HELP_CONTACTS,
         help_text="One contact a line: name | phone number | when to call.",
     )
-    retention_months = models.PositiveSmallIntegerField(
-        default=12,
-        validators=[MinValueValidator(1)],
-        help_text="Email addresses on feedback are deleted after this many months.",
+    retention_months = at_least_one(
+        default=12, help_text="Email addresses on feedback are deleted after this many months."
     )
     complaints_text = models.TextField(
         default=(
@@ -141,14 +146,11 @@ class FeedbackSettings(BaseSiteSetting):
         "wagtailcore.Page",
         help_text="The page that explains how to complain, mediation and appeals.",
     )
-    rate_limit_count = models.PositiveSmallIntegerField(
+    rate_limit_count = at_least_one(
         default=5,
-        validators=[MinValueValidator(1)],
         help_text="How many feedback forms one connection may send in the period below.",
     )
-    rate_limit_minutes = models.PositiveSmallIntegerField(
-        default=10, validators=[MinValueValidator(1)]
-    )
+    rate_limit_minutes = at_least_one(default=10)
     min_seconds_to_submit = models.PositiveSmallIntegerField(
         default=3,
         help_text=(

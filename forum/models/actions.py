@@ -9,15 +9,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
 from directory.model_fields import optional_account, optional_link
+from directory.models.snippets import NamedSnippet
 
 if TYPE_CHECKING:
     from forum.models.pages import MeetingPage
 
 
-class Team(index.Indexed, models.Model):
+class Team(NamedSnippet):
     """A named team that owns actions (never a private person), with a contact email."""
 
     name = models.CharField(max_length=120, unique=True)
@@ -27,13 +27,6 @@ class Team(index.Indexed, models.Model):
     description = models.CharField(max_length=255, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("contact_email"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ActionStatus(models.TextChoices):
