@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils.text import slugify
@@ -139,6 +140,21 @@ def adult_feedback_form() -> dict:
         "website": "",
         "started": form_started_token(time.time() - 60),
     }
+
+
+@pytest.fixture
+def sign_in(client, django_user_model):
+    """Sign `client` in as a new user in a group: `sign_in("Moderators", first_name="Sam")`."""
+
+    def sign_in(group: str, username: str = "editor", **fields):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@westshire.example", "password", **fields
+        )
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        return user
+
+    return sign_in
 
 
 @pytest.fixture
