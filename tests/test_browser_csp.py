@@ -6,12 +6,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from directory.models import DirectoryIndexPage, InformationPage, ServicePage
+from tests.browser import BROWSER_TEST
 
 # Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = BROWSER_TEST
 
 # Registered before any page script runs; CSP does not apply to scripts the browser injects.
 LISTEN = """

@@ -7,13 +7,10 @@ loaded once.
 
 import pytest
 
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
 # Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

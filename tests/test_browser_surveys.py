@@ -1,26 +1,16 @@
 """Answering a survey on a phone, with and without JavaScript, axe on every step; the results page."""
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from directory.models import District
 from surveys.demo.content import load_demo_surveys
 from surveys.factories import add_survey
 from surveys.models import SurveyPage, SurveyResponse, SurveyResultsPage
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, PHONE, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+# Rate-limit counters live in the cache, shared with earlier tests from the same address.
+pytestmark = [*BROWSER_TEST, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture
@@ -112,23 +102,17 @@ def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> No
         assert_no_axe_violations(page)
 
 
-def test_answering_on_a_phone_with_javascript(live_server, browser, survey):
-    context = browser.new_context(locale="en-GB", viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def test_answering_on_a_phone_with_javascript(live_server, new_page, survey):
+    page = new_page(viewport=PHONE)
     answer_survey(page, live_server.url, survey, axe=True)
     # Nothing is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    context.close()
     assert SurveyResponse.objects.count() == 1
 
 
-def test_answering_on_a_phone_without_javascript(live_server, browser, survey):
-    context = browser.new_context(locale="en-GB", viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def test_answering_on_a_phone_without_javascript(live_server, new_page, survey):
+    page = new_page(viewport=PHONE, java_script_enabled=False)
     answer_survey(page, live_server.url, survey, axe=False)
-    context.close()
     assert SurveyResponse.objects.count() == 1
 
 
