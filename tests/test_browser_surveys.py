@@ -38,37 +38,36 @@ def survey(site_root):
 
 
 def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> None:
+    def axe_check() -> None:
+        """Axe on this step, when asked (axe runs as a script: it needs JavaScript)."""
+        if axe:
+            assert_no_axe_violations(page)
+
     page.goto(f"{base}{survey.url}")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Start now").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Confirm you have read")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("I have read how my answers will be used").check()
     page.get_by_role("button", name="Start now").click()
 
     expect(page.get_by_text("Question 1 of 4")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select an answer")
     expect(page.locator(".govuk-error-message")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("Yes").check()
     page.get_by_role("button", name="Continue").click()
 
     expect(page.get_by_text("Question 2 of 5")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("School").check()
     page.get_by_role("button", name="Continue").click()
 
     # Keyboard only: the faces are radios named by their words.
     expect(page.get_by_text("Question 3 of 5")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("Really bad").focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
@@ -81,12 +80,10 @@ def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> No
     expect(page.get_by_label("OK")).to_be_checked()
     page.get_by_role("button", name="Continue").click()
 
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("North").check()
     page.get_by_role("button", name="Continue").click()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("What should we change?").fill("More <b>evening</b> clubs")
     page.get_by_role("button", name="Continue").click()
 
@@ -94,12 +91,10 @@ def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> No
         page.get_by_role("heading", name="Check your answers before sending them")
     ).to_be_visible()
     expect(page.locator(".govuk-summary-list")).to_contain_text("More <b>evening</b> clubs")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
 
 
 def test_answering_on_a_phone_with_javascript(live_server, new_page, survey):
