@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils.text import slugify
@@ -21,19 +22,8 @@ from directory.factories import (
     ServiceLocationFactory,
     ServicePageFactory,
 )
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    DirectoryIndexPage,
-    District,
-    HomePage,
-    Language,
-    Need,
-    Organisation,
-    ProviderType,
-    ServicePage,
-    ServiceType,
-)
+from directory.models import DirectoryIndexPage, HomePage, Language, Organisation, ServicePage
+from directory.vocabularies import TAXONOMIES
 from feedback.spam import form_started_token
 
 
@@ -153,6 +143,21 @@ def adult_feedback_form() -> dict:
 
 
 @pytest.fixture
+def sign_in(client, django_user_model):
+    """Sign `client` in as a new user in a group: `sign_in("Moderators", first_name="Sam")`."""
+
+    def sign_in(group: str, username: str = "editor", **fields):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@westshire.example", "password", **fields
+        )
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        return user
+
+    return sign_in
+
+
+@pytest.fixture
 def empty_cache():
     """Rate-limit counters (and anything else in the cache) start empty and are emptied after."""
     cache.clear()
@@ -251,12 +256,7 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
         *,
         parent: Page | None = None,
         service_types=("short-breaks",),
-        needs=(),
-        districts=(),
-        access_routes=(),
-        delivery_methods=(),
         languages=(),
-        provider_type=None,
         organisation=None,
         contacts=DEFAULT,
         locations=DEFAULT,
@@ -267,8 +267,13 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
             contacts = [{}]
         if locations is DEFAULT:
             locations = [{}]
-        if provider_type is not None:
-            provider_type = taxonomy_value(ProviderType, provider_type)
+        fields["service_types"] = service_types
+        for vocabulary in TAXONOMIES:
+            values = fields.get(vocabulary.service_field)
+            if vocabulary.many:
+                fields[vocabulary.service_field] = _values(vocabulary.model, values)
+            elif values is not None:
+                fields[vocabulary.service_field] = taxonomy_value(vocabulary.model, values)
         if organisation is not None and not isinstance(organisation, Organisation):
             organisation, _ = Organisation.objects.get_or_create(
                 slug=slugify(organisation), defaults={"name": organisation}
@@ -287,13 +292,7 @@ def make_service(directory_page) -> Callable[..., ServicePage]:
             parent=parent or directory_page,
             live=False,
             title=title,
-            service_types=_values(ServiceType, service_types),
-            needs=_values(Need, needs),
-            districts=_values(District, districts),
-            access_routes=_values(AccessRoute, access_routes),
-            delivery_methods=_values(DeliveryMethod, delivery_methods),
             languages=language_objs,
-            provider_type=provider_type,
             organisation=organisation,
             contacts=_children(ServiceContactFactory, contacts),
             locations=_children(ServiceLocationFactory, locations),

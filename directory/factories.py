@@ -1,4 +1,6 @@
-"""Factories for the directory's taxonomies, organisations and pages (tests and scale runs).
+"""Factories for the directory's pages and their contacts, locations and opening times (tests).
+
+Taxonomy values and organisations come from the root conftest's `make_service` (by slug).
 
 Page factories need a parent: `ServicePageFactory(parent=directory_page)`. Pages are created
 live; pass `live=False` for a draft.
@@ -10,100 +12,17 @@ import factory
 import wagtail_factories
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
 
 from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
     DirectoryIndexPage,
-    District,
     HomePage,
     InformationPage,
-    Language,
-    Need,
     OpeningTime,
-    Organisation,
-    ProviderType,
     ServiceContact,
     ServiceLocation,
     ServicePage,
-    ServiceType,
 )
-
-
-class TaxonomyFactory(factory.django.DjangoModelFactory):
-    """A taxonomy value; the slug follows the name unless given."""
-
-    name = factory.Sequence(lambda n: f"Value {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
-
-    class Meta:
-        abstract = True
-        django_get_or_create = ("slug",)
-
-
-class ServiceTypeFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"Service type {n}")
-
-    class Meta:
-        model = ServiceType
-
-
-class NeedFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"Need {n}")
-
-    class Meta:
-        model = Need
-
-
-class DistrictFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"District {n}")
-
-    class Meta:
-        model = District
-
-
-class ProviderTypeFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"Provider type {n}")
-
-    class Meta:
-        model = ProviderType
-
-
-class AccessRouteFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"Access route {n}")
-
-    class Meta:
-        model = AccessRoute
-
-
-class DeliveryMethodFactory(TaxonomyFactory):
-    name = factory.Sequence(lambda n: f"Delivery method {n}")
-
-    class Meta:
-        model = DeliveryMethod
-
-
-class LanguageFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Language {n}")
-    code = factory.Sequence(lambda n: f"l{n}")
-
-    class Meta:
-        model = Language
-        django_get_or_create = ("code",)
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Westshire Organisation {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    website = "https://www.westshire.example/"
-    email = "info@westshire.example"
-    phone = "01785 223344"
-
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("slug",)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

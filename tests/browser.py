@@ -1,8 +1,18 @@
-"""Browser-test helpers: accessibility checks with axe-core (WCAG 2.2 A and AA)."""
+"""Browser-test helpers: the marks every browser test carries, a phone's screen, and
+accessibility checks with axe-core (WCAG 2.2 A and AA).
 
+A browser test module starts `pytestmark = BROWSER_TEST`; pages come from the `page` and
+`new_page` fixtures in tests/conftest.py.
+"""
+
+import pytest
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Page
 
+# Deselected by `-m "not browser"`. The live server needs committed data, so tests run in real
+# transactions; the root conftest puts the migration data back after each one.
+BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PHONE = {"width": 390, "height": 844}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

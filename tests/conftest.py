@@ -5,7 +5,7 @@ Use them with pytest-django's `live_server` and mark the tests `@pytest.mark.bro
 
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,13 +42,27 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser) -> Iterator:
+def new_page(browser) -> Iterator[Callable]:
+    """Opens a page in a browser context of its own, with these options (English, a 10 second
+    timeout), closed after the test: `new_page(viewport=PHONE, java_script_enabled=False)`."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(**{"locale": "en-GB", **options})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
     """A fresh page in its own browser context (no cookies shared between tests)."""
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    return new_page(viewport={"width": 1280, "height": 900})
 
 
 # SQLite: an in-memory copy of a test database with the demo content loaded, by alias. Loading

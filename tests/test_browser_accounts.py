@@ -3,23 +3,15 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from accounts.wagtail_hooks import load_privacy_notice
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Rate-limit counters live in the cache, shared with earlier tests from the same address.
+pytestmark = [*BROWSER_TEST, pytest.mark.usefixtures("empty_cache")]
 
 PASSWORD = "a long browser password 31"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def test_sign_up_confirm_sign_out_and_sign_in(live_server, page: Page, site_root, mailoutbox):
@@ -72,18 +64,16 @@ def test_sign_up_confirm_sign_out_and_sign_in(live_server, page: Page, site_root
     expect(page.get_by_text("new.parent@example.org", exact=True)).to_be_visible()
 
 
-def test_sign_in_works_without_javascript(live_server, browser, site_root, django_user_model):
+def test_sign_in_works_without_javascript(live_server, new_page, site_root, django_user_model):
     from allauth.account.models import EmailAddress
 
     user = django_user_model.objects.create_user(
         username="parent", email="parent@example.org", password=PASSWORD
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = new_page(java_script_enabled=False)
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email address").fill("parent@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(r"/accounts/$"))
-    context.close()

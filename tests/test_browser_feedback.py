@@ -6,13 +6,10 @@ from playwright.sync_api import Page, expect
 
 from feedback.models import FeedbackItem, FeedbackSettings, HelpfulnessComment, PageHelpfulness
 from feedback.tests.xss_payloads import PAYLOADS
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback keeps Wagtail's root page (made by a migration) for the next tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Rate-limit counters live in the cache, shared with earlier tests from the same address.
+pytestmark = [*BROWSER_TEST, pytest.mark.usefixtures("empty_cache")]
 
 # Elements or attributes an injected payload would create.
 INJECTED = (
@@ -20,12 +17,6 @@ INJECTED = (
     "main [onerror], main [onload], main [onfocus], main [ontoggle], main [onmouseover], "
     "main a[href^='javascript' i], main body, main [style*='javascript' i]"
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache, shared with earlier tests from the same address."""
-    cache.clear()
 
 
 @pytest.fixture
@@ -210,23 +201,17 @@ def test_safeguarding_words_show_the_help_box_at_once(live_server, page, site_ro
     assert len(mailoutbox) == 1
 
 
-def test_was_this_page_helpful_works_without_javascript(live_server, browser, service):
-    context = browser.new_context(java_script_enabled=False, locale="en-GB")
-    try:
-        page = context.new_page()
-        page.goto(f"{live_server.url}{service.url}")
-        page.get_by_role("button", name="this page was helpful").click()
-        expect(page.get_by_text("Thank you for your feedback")).to_be_visible()
-        expect(
-            page.get_by_role("link", name="Tell us what you think of this service")
-        ).to_be_visible()
-        page.goto(f"{live_server.url}{service.url}")
-        page.get_by_role("button", name="this page was not helpful").click()
-        page.get_by_label("Tell us what you were looking for (optional)").fill("Prices")
-        page.get_by_role("button", name="Send").click()
-        expect(page.get_by_text("Thank you for your feedback")).to_be_visible()
-    finally:
-        context.close()
+def test_was_this_page_helpful_works_without_javascript(live_server, new_page, service):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{live_server.url}{service.url}")
+    page.get_by_role("button", name="this page was helpful").click()
+    expect(page.get_by_text("Thank you for your feedback")).to_be_visible()
+    expect(page.get_by_role("link", name="Tell us what you think of this service")).to_be_visible()
+    page.goto(f"{live_server.url}{service.url}")
+    page.get_by_role("button", name="this page was not helpful").click()
+    page.get_by_label("Tell us what you were looking for (optional)").fill("Prices")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Thank you for your feedback")).to_be_visible()
     counts = PageHelpfulness.objects.get(page=service)
     assert (counts.yes_count, counts.no_count) == (1, 1)
     assert HelpfulnessComment.objects.get().comment == "Prices"

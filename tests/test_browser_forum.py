@@ -11,23 +11,14 @@ from accounts.roles import FORUM_MEMBERS_GROUP
 from feedback.models import FeedbackSettings
 from forum.demo import load_demo
 from forum.models import MinutesComment, MinutesPage
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, PHONE, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-PHONE = {"width": 390, "height": 844}
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(locale="en-GB", viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def phone(new_page):
+    return new_page(viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture

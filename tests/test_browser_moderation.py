@@ -10,12 +10,9 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page, expect
 
 from feedback.models import FeedbackItem, Theme
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 def assert_accessible(page: Page) -> None:

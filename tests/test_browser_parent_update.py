@@ -10,21 +10,14 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from parent_update.models import ServiceSession, Subscriber, WhatsOnPage
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, PHONE, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def phone(new_page):
+    return new_page(viewport=PHONE)
 
 
 def test_subscribing_on_a_phone(live_server, phone, site_root):

@@ -7,14 +7,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from search.indexing import index_services
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, PHONE, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-PHONE = {"width": 390, "height": 844}
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -44,12 +39,8 @@ def services(make_service):
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(locale="en-GB", viewport=PHONE, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def phone(new_page):
+    return new_page(viewport=PHONE, is_mobile=True)
 
 
 def in_first_screen(page: Page, selector: str) -> bool:
@@ -106,16 +97,12 @@ def test_a_parents_sentence_finds_short_breaks_on_the_first_screen(
 
 
 def test_without_javascript_apply_lands_on_the_results(
-    live_server, browser, services, directory_page
+    live_server, new_page, services, directory_page
 ):
-    context = browser.new_context(java_script_enabled=False, locale="en-GB", viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}{directory_page.url}")
-        expect(page.get_by_role("button", name="Filter", exact=True)).to_be_hidden()
-        page.get_by_label(re.compile(r"^Autism")).check()
-        page.get_by_role("button", name="Apply filters").click()
-        expect(page.locator("#results-count")).to_have_text(re.compile("3 services found"))
-        assert in_first_screen(page, "#results-count")
-    finally:
-        context.close()
+    page = new_page(java_script_enabled=False, viewport=PHONE)
+    page.goto(f"{live_server.url}{directory_page.url}")
+    expect(page.get_by_role("button", name="Filter", exact=True)).to_be_hidden()
+    page.get_by_label(re.compile(r"^Autism")).check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#results-count")).to_have_text(re.compile("3 services found"))
+    assert in_first_screen(page, "#results-count")

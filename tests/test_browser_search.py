@@ -7,13 +7,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from search.indexing import index_services
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback keeps Wagtail's root page (made by a migration) for the next tests.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 STONE = {"name": "Stone library", "postcode": "ST15 8DT", "latitude": 52.9107, "longitude": -2.1407}
 
@@ -181,20 +177,16 @@ def test_search_box_suggestions_by_keyboard(live_server, page: Page, services, d
 
 
 def test_search_and_shortlist_work_without_javascript(
-    live_server, browser, services, directory_page
+    live_server, new_page, services, directory_page
 ):
-    context = browser.new_context(java_script_enabled=False, locale="en-GB")
-    page = context.new_page()
-    try:
-        page.goto(f"{live_server.url}{directory_page.url}?q=short+breaks")
-        page.get_by_label(re.compile(r"^Autism")).check()
-        page.get_by_role("button", name="Apply filters").click()
-        expect(page.locator("#results-count")).to_have_text(re.compile("3 services found"))
-        page.get_by_role("button", name="Save Teen short breaks evenings to shortlist").click()
-        expect(page.get_by_role("alert")).to_contain_text(
-            "‘Teen short breaks evenings’ was saved to your shortlist"
-        )
-        expect(page.get_by_role("link", name="Shortlist (1)")).to_be_visible()
-        assert "need=autism" in page.url, "back on the same results"
-    finally:
-        context.close()
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{live_server.url}{directory_page.url}?q=short+breaks")
+    page.get_by_label(re.compile(r"^Autism")).check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#results-count")).to_have_text(re.compile("3 services found"))
+    page.get_by_role("button", name="Save Teen short breaks evenings to shortlist").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "‘Teen short breaks evenings’ was saved to your shortlist"
+    )
+    expect(page.get_by_role("link", name="Shortlist (1)")).to_be_visible()
+    assert "need=autism" in page.url, "back on the same results"

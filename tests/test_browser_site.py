@@ -5,21 +5,10 @@ users straight to the main content. One test walks the whole visit so the demo c
 loaded once.
 """
 
-import pytest
-
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
 # Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture
-def demo_site(demo_content) -> str:
-    """The demo Local Offer, served by a live server; returns its address."""
-    return demo_content
+pytestmark = BROWSER_TEST
 
 
 def check_page(page, heading: str | None = None) -> None:
@@ -46,11 +35,11 @@ def check_page(page, heading: str | None = None) -> None:
     )
 
 
-def test_a_first_visit_is_accessible_and_keyboard_friendly(demo_site, page):
-    page.goto(demo_site + "/")
+def test_a_first_visit_is_accessible_and_keyboard_friendly(demo_content, page):
+    page.goto(demo_content + "/")
     check_page(page, "Westshire Local Offer")
 
-    page.goto(demo_site + "/services/")
+    page.goto(demo_content + "/services/")
     check_page(page)
     first_service = page.locator("main a[href^='/services/'][href$='/']").filter(
         has_not_text="Next"

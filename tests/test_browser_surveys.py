@@ -1,26 +1,16 @@
 """Answering a survey on a phone, with and without JavaScript, axe on every step; the results page."""
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from directory.models import District
 from surveys.demo.content import load_demo_surveys
 from surveys.factories import add_survey
 from surveys.models import SurveyPage, SurveyResponse, SurveyResultsPage
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, PHONE, assert_no_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+# Rate-limit counters live in the cache, shared with earlier tests from the same address.
+pytestmark = [*BROWSER_TEST, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture
@@ -48,37 +38,36 @@ def survey(site_root):
 
 
 def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> None:
+    def axe_check() -> None:
+        """Axe on this step, when asked (axe runs as a script: it needs JavaScript)."""
+        if axe:
+            assert_no_axe_violations(page)
+
     page.goto(f"{base}{survey.url}")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Start now").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Confirm you have read")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("I have read how my answers will be used").check()
     page.get_by_role("button", name="Start now").click()
 
     expect(page.get_by_text("Question 1 of 4")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select an answer")
     expect(page.locator(".govuk-error-message")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("Yes").check()
     page.get_by_role("button", name="Continue").click()
 
     expect(page.get_by_text("Question 2 of 5")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("School").check()
     page.get_by_role("button", name="Continue").click()
 
     # Keyboard only: the faces are radios named by their words.
     expect(page.get_by_text("Question 3 of 5")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("Really bad").focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
@@ -91,12 +80,10 @@ def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> No
     expect(page.get_by_label("OK")).to_be_checked()
     page.get_by_role("button", name="Continue").click()
 
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("North").check()
     page.get_by_role("button", name="Continue").click()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_label("What should we change?").fill("More <b>evening</b> clubs")
     page.get_by_role("button", name="Continue").click()
 
@@ -104,31 +91,23 @@ def answer_survey(page: Page, base: str, survey: SurveyPage, *, axe: bool) -> No
         page.get_by_role("heading", name="Check your answers before sending them")
     ).to_be_visible()
     expect(page.locator(".govuk-summary-list")).to_contain_text("More <b>evening</b> clubs")
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-    if axe:
-        assert_no_axe_violations(page)
+    axe_check()
 
 
-def test_answering_on_a_phone_with_javascript(live_server, browser, survey):
-    context = browser.new_context(locale="en-GB", viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def test_answering_on_a_phone_with_javascript(live_server, new_page, survey):
+    page = new_page(viewport=PHONE)
     answer_survey(page, live_server.url, survey, axe=True)
     # Nothing is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    context.close()
     assert SurveyResponse.objects.count() == 1
 
 
-def test_answering_on_a_phone_without_javascript(live_server, browser, survey):
-    context = browser.new_context(locale="en-GB", viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+def test_answering_on_a_phone_without_javascript(live_server, new_page, survey):
+    page = new_page(viewport=PHONE, java_script_enabled=False)
     answer_survey(page, live_server.url, survey, axe=False)
-    context.close()
     assert SurveyResponse.objects.count() == 1
 
 

@@ -3,24 +3,14 @@
 Each page is checked with axe (WCAG 2.2 A and AA); the filter works without JavaScript.
 """
 
-import pytest
-
-from tests.browser import assert_no_axe_violations
+from tests.browser import BROWSER_TEST, assert_no_axe_violations
 
 # Each worker loads the demo once for every test that uses it (tests/conftest.py: demo_content).
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = BROWSER_TEST
 
 
-@pytest.fixture
-def demo_site(demo_content) -> str:
-    return demo_content
-
-
-def test_index_response_and_register_are_accessible(demo_site, page):
-    page.goto(demo_site + "/you-said-we-did/")
+def test_index_response_and_register_are_accessible(demo_content, page):
+    page.goto(demo_content + "/you-said-we-did/")
     assert page.locator("h1").inner_text().strip() == "You said, we did"
     assert "6 responses" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
@@ -41,7 +31,7 @@ def test_index_response_and_register_are_accessible(demo_site, page):
     assert "New contracts signed" in main and "SEND transport team" in main
     assert_no_axe_violations(page)
 
-    page.goto(demo_site + "/you-said-we-did/register/")
+    page.goto(demo_content + "/you-said-we-did/register/")
     main = page.locator("main").inner_text()
     assert "Comments and responses" in main and "left out as vexatious" in main
     assert_no_axe_violations(page)

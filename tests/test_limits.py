@@ -5,21 +5,13 @@ import time
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client, override_settings
 
 from directory.ratelimit import check_shared_cache
 from feedback.spam import TOKEN_MAX_AGE_SECONDS, form_started_token, spam_signals
 from search import shortlist
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_fresh_sessions_from_one_client_do_not_reset_the_shortlist_email_limit(

@@ -23,12 +23,17 @@ def h1s(response) -> list[str]:
     return [h.get_text(" ", strip=True) for h in soup.find_all("h1")]
 
 
+def served_text(response, heading: str) -> str:
+    """The visible text of a page served with `heading` as its one h1."""
+    assert response.status_code == 200
+    assert h1s(response) == [heading]
+    return visible_text(response)
+
+
 def test_home_page(client, site_root, directory_page):
     response = client.get("/")
 
-    assert response.status_code == 200
-    assert h1s(response) == ["Westshire Local Offer"]
-    text = visible_text(response)
+    text = served_text(response, "Westshire Local Offer")
     assert "children and young people with SEND, aged 0 to 25" in text
     assert 'href="/services/"' in response.content.decode(), "the directory is linked"
 
@@ -46,11 +51,7 @@ def test_information_page_with_its_blocks(client, site_root):
         ],
     )
 
-    response = client.get("/ehc-needs-assessment/")
-
-    assert response.status_code == 200
-    assert h1s(response) == ["Requesting an EHC needs assessment"]
-    text = visible_text(response)
+    text = served_text(client.get("/ehc-needs-assessment/"), "Requesting an EHC needs assessment")
     assert "How to ask the council to assess your child's needs." in text
     assert "Who can ask" in text
     assert "Parents, young people over 16 and schools can ask." in text
@@ -62,11 +63,7 @@ def test_directory_lists_its_live_services(client, make_service):
     make_service("Autism outreach")
     make_service("A draft nobody should see", live=False)
 
-    response = client.get("/services/")
-
-    assert response.status_code == 200
-    assert h1s(response) == ["Find a service"]
-    text = visible_text(response)
+    text = served_text(client.get("/services/"), "Find a service")
     assert "Aiming High short breaks" in text
     assert "Activities and breaks for disabled children." in text
     assert "Autism outreach" in text
@@ -92,11 +89,7 @@ def test_service_page_shows_the_facts_a_parent_needs(client, make_service):
         opening_times=[{"weekday": 3, "note": "Term time only"}],
     )
 
-    response = client.get(service.url)
-
-    assert response.status_code == 200
-    assert h1s(response) == ["Speech and language therapy"]
-    text = visible_text(response)
+    text = served_text(client.get(service.url), "Speech and language therapy")
     for fact in (
         "Help for children who find talking or understanding hard.",
         f"Last checked: {checked.day} {checked:%B %Y}",

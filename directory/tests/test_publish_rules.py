@@ -7,7 +7,6 @@ the editor sees why, and the page stays as it was.
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,14 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, django_user_model):
+def editor(sign_in):
     """A signed-in moderator: may add, edit and publish pages."""
-    user = django_user_model.objects.create_user(
-        "editor", "editor@westshire.example", "password", first_name="Sam", last_name="Editor"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return user
+    return sign_in("Moderators", first_name="Sam", last_name="Editor")
 
 
 @pytest.fixture

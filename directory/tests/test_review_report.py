@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,13 +19,8 @@ def days_from_today(days: int) -> datetime.date:
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", "editor@westshire.example", "password", first_name="Priya", last_name="Shah"
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return user
+def editor(sign_in):
+    return sign_in("Editors", first_name="Priya", last_name="Shah")
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import datetime
 import html
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -135,12 +134,8 @@ def test_opening_hours_must_close_after_they_open():
 
 
 @pytest.mark.django_db
-def test_the_page_editor_shows_every_message_and_keeps_the_input(
-    client, directory_page, django_user_model
-):
-    user = django_user_model.objects.create_user("editor", "e@westshire.example", "password")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
+def test_the_page_editor_shows_every_message_and_keeps_the_input(client, directory_page, sign_in):
+    sign_in("Moderators")
     outreach = ServiceType.objects.create(name="Outreach", slug="outreach")
     data = service_form_data(
         service_types=[outreach.pk],

@@ -9,6 +9,22 @@ from directory.models import Organisation
 
 
 @pytest.fixture
+def api_paths() -> set[str]:
+    """Every path of the ORUK API, as its OpenAPI document names them."""
+    return {
+        "/",
+        "/services",
+        "/services/{id}",
+        "/service_at_locations",
+        "/service_at_locations/{id}",
+        "/taxonomies",
+        "/taxonomies/{id}",
+        "/taxonomy_terms",
+        "/taxonomy_terms/{id}",
+    }
+
+
+@pytest.fixture
 def organisation(db) -> Organisation:
     return Organisation.objects.create(
         name="Westshire Parent Carer Forum",

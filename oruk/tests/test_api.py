@@ -21,22 +21,12 @@ def get_json(client, url, status=200, **params):
     return response.json()
 
 
-def test_api_info_points_at_the_served_openapi_document(client):
+def test_api_info_points_at_the_served_openapi_document(client, api_paths):
     info = get_json(client, reverse("oruk:api_info"))
     assert info["version"] == "3.0"
     assert info["openapi_url"] == "http://testserver/api/oruk/openapi.json"
     document = get_json(client, "/api/oruk/openapi.json")
-    assert set(document["paths"]) >= {
-        "/",
-        "/services",
-        "/services/{id}",
-        "/service_at_locations",
-        "/service_at_locations/{id}",
-        "/taxonomies",
-        "/taxonomies/{id}",
-        "/taxonomy_terms",
-        "/taxonomy_terms/{id}",
-    }
+    assert set(document["paths"]) >= api_paths
     assert document["servers"] == [
         {"url": "http://testserver/api/oruk", "description": "This Local Offer"}
     ]

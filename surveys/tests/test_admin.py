@@ -2,7 +2,7 @@
 only with the permission)."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
@@ -80,11 +80,9 @@ def test_paper_response_refuses_tampered_choice(client, admin_user, survey):
 
 
 def test_csv_export_is_formula_safe_and_without_accounts_by_default(
-    client, survey, responses, django_user_model
+    client, survey, responses, sign_in, django_user_model
 ):
-    editor = django_user_model.objects.create_user("editor", "e@example.com", "x")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    editor = sign_in("Editors")
     export = client.get(reverse("survey_responses:index") + "?export=csv")
     assert export.status_code == 200
     text = b"".join(export.streaming_content).decode()

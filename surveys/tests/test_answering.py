@@ -25,6 +25,15 @@ def answer(client, survey, number, data):
     return client.post(reverse("surveys:step", args=[survey.pk, number]), data)
 
 
+def answer_the_short_way(client, survey, last_answer=None):
+    """Answer "no" to question 1 (so 2 and 3 are skipped), nothing to 4, and `last_answer` to 5
+    (nothing when None); returns the response to question 5."""
+    answer(client, survey, 1, {qname(survey, 1): "no"})
+    answer(client, survey, 4, {})
+    data = {} if last_answer is None else {qname(survey, 5): last_answer}
+    return answer(client, survey, 5, data)
+
+
 def send(client, survey):
     return client.post(reverse("surveys:check", args=[survey.pk]), {"website": "", "started": ""})
 
@@ -127,9 +136,7 @@ def test_back_keeps_answers(client, survey):
 
 def test_change_from_check_answers_returns_there(client, survey):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {})
+    answer_the_short_way(client, survey)
     url = reverse("surveys:step", args=[survey.pk, 4]) + "?change=1"
     assert answer_url(client, url, {qname(survey, 4): "south"}) == reverse(
         "surveys:check", args=[survey.pk]
@@ -156,9 +163,7 @@ def test_young_person_wording(client, survey):
     start(client, survey, version="young")
     page = client.get(reverse("surveys:step", args=[survey.pk, 1]))
     assert b"Have you used this website?" in page.content
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {})
+    answer_the_short_way(client, survey)
     send(client, survey)
     assert SurveyResponse.objects.get().version == "young_person"
 
@@ -188,17 +193,13 @@ def test_bad_answers_get_a_message_next_to_the_field(client, survey, number, val
 
 def test_what_was_typed_is_kept_after_an_error(client, survey):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    page = answer(client, survey, 5, {qname(survey, 5): "My words " + "x" * 5000})
+    page = answer_the_short_way(client, survey, "My words " + "x" * 5000)
     assert b"My words" in page.content
 
 
 def test_closed_survey_refuses_answers_and_keeps_them(client, survey):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {})
+    answer_the_short_way(client, survey)
     survey.closes_at = timezone.now() - timedelta(minutes=1)
     survey.save_revision().publish()
     page = send(client, survey)
@@ -220,9 +221,7 @@ def test_one_response_per_browser(client, survey):
     survey.save_revision().publish()
     for _ in range(2):
         start(client, survey)
-        answer(client, survey, 1, {qname(survey, 1): "no"})
-        answer(client, survey, 4, {})
-        answer(client, survey, 5, {})
+        answer_the_short_way(client, survey)
         send(client, survey)
     assert SurveyResponse.objects.count() == 1
     page = client.get(reverse("surveys:start", args=[survey.pk]))
@@ -238,18 +237,14 @@ def test_one_response_per_account_needs_sign_in(client, survey, django_user_mode
     client.force_login(user)
     for _ in range(2):
         start(client, survey)
-        answer(client, survey, 1, {qname(survey, 1): "no"})
-        answer(client, survey, 4, {})
-        answer(client, survey, 5, {})
+        answer_the_short_way(client, survey)
         send(client, survey)
     assert SurveyResponse.objects.get().user == user
 
 
 def test_sending_twice_stores_once(client, survey):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {})
+    answer_the_short_way(client, survey)
     state = dict(client.session[f"survey-{survey.pk}"])
     send(client, survey)
     # The same answers sent again (a second tab, a double click): stored once.
@@ -263,9 +258,7 @@ def test_sending_twice_stores_once(client, survey):
 
 def test_safeguarding_phrase_shows_help_box_and_holds_the_answer(client, survey, mailoutbox):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {qname(survey, 5): "I want to kill myself"})
+    answer_the_short_way(client, survey, "I want to kill myself")
     thanks = client.get(send(client, survey).url)
     item = FeedbackItem.objects.get()
     assert item.status == FeedbackItem.Status.SAFEGUARDING
@@ -341,9 +334,7 @@ def test_rate_limit_keeps_the_answers(client, survey):
     config.rate_limit_count = 0
     config.save()
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {qname(survey, 5): "Kept words"})
+    answer_the_short_way(client, survey, "Kept words")
     page = send(client, survey)
     assert page.status_code == 429
     assert b"Your answers are still here" in page.content
@@ -353,9 +344,7 @@ def test_rate_limit_keeps_the_answers(client, survey):
 
 def test_consent_to_quote_reaches_the_moderator(client, survey):
     start(client, survey)
-    answer(client, survey, 1, {qname(survey, 1): "no"})
-    answer(client, survey, 4, {})
-    answer(client, survey, 5, {qname(survey, 5): "Quote me"})
+    answer_the_short_way(client, survey, "Quote me")
     assert (
         b"You may publish short quotes"
         in client.get(reverse("surveys:check", args=[survey.pk])).content

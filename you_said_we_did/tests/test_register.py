@@ -179,29 +179,26 @@ def test_markers_in_every_private_field_reach_no_published_html_csv_or_feed(
     no_consent = make_item(
         "words", public_text=MARKERS["no_consent"], publish_consent=False, submitted_at=IN_PERIOD
     )
-    make_item(
-        f"I want to hurt myself {MARKERS['safeguarding']}",
-        public_text=MARKERS["safeguarding"],
-        publish_consent=True,
-        status=FeedbackItem.Status.SAFEGUARDING,
-        submitted_at=IN_PERIOD,
-    )
-    make_item(
-        MARKERS["unapproved"],
-        public_text=MARKERS["unapproved"],
-        publish_consent=True,
-        status=FeedbackItem.Status.NEW,
-        submitted_at=IN_PERIOD,
-    )
-    make_item(
-        MARKERS["rejected"],
-        public_text=MARKERS["rejected"],
-        publish_consent=True,
-        status=FeedbackItem.Status.REJECTED,
-        rejection_reason="vexatious",
-        rejection_note=MARKERS["note"],
-        submitted_at=IN_PERIOD,
-    )
+    # Consented items that are never published: held, not yet approved, rejected.
+    rejected = {"rejection_reason": "vexatious", "rejection_note": MARKERS["note"]}
+    for comment, marker, status, fields in [
+        (
+            f"I want to hurt myself {MARKERS['safeguarding']}",
+            "safeguarding",
+            FeedbackItem.Status.SAFEGUARDING,
+            {},
+        ),
+        (MARKERS["unapproved"], "unapproved", FeedbackItem.Status.NEW, {}),
+        (MARKERS["rejected"], "rejected", FeedbackItem.Status.REJECTED, rejected),
+    ]:
+        make_item(
+            comment,
+            public_text=MARKERS[marker],
+            publish_consent=True,
+            status=status,
+            submitted_at=IN_PERIOD,
+            **fields,
+        )
     response = make_response("Buses", items=[*cited, no_consent], services=[service])
     edition = make_edition(response_index, small_numbers=5)
 
