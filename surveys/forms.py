@@ -9,7 +9,7 @@ import datetime
 
 from django import forms
 
-from feedback.forms import SpamGuardForm
+from feedback.forms import PublicTextField, SpamGuardForm
 from surveys.kinds import (
     LONG_TEXT_MAX_LENGTH,
     SHORT_TEXT_MAX_LENGTH,
@@ -26,29 +26,11 @@ def field_name(question) -> str:
     return f"q_{question.uuid.hex}"
 
 
-def _text_length(text: str) -> int:
-    # Browsers send each new line as two characters; people count it as one.
-    return len(text.replace("\r\n", "\n"))
+class SurveyTextField(PublicTextField):
+    """A text answer (see PublicTextField), with a message in plain words for a NUL byte."""
 
-
-class SurveyTextField(forms.CharField):
-    """Text kept exactly as typed; a clear message when too long or with a NUL byte."""
-
-    def __init__(self, *, limit: int, **kwargs) -> None:
-        super().__init__(strip=False, **kwargs)
-        self.limit = limit
-
-    def validate(self, value) -> None:
-        super().validate(value)
-        if value and not value.strip() and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        length = _text_length(value or "")
-        if length > self.limit:
-            raise forms.ValidationError(
-                f"Your answer must be {self.limit:,} characters or fewer. "
-                f"You have written {length:,} characters.",
-                code="max_length",
-            )
+    def __init__(self, **kwargs) -> None:
+        super().__init__(what="Your answer", **kwargs)
 
     def run_validators(self, value) -> None:
         if value and "\x00" in value:
