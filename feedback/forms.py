@@ -36,8 +36,10 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 class PublicTextField(forms.CharField):
-    """Text the public writes, kept exactly as typed. When required, only spaces counts as empty
-    (the "required" error message says so); the length is counted as people count it."""
+    """Text the public writes, in a text area, kept exactly as typed. When required, only spaces
+    counts as empty (the "required" error message says so); the length is counted as people do."""
+
+    widget = forms.Textarea
 
     def __init__(self, *, what: str, limit: int = COMMENT_MAX_LENGTH, **kwargs) -> None:
         super().__init__(strip=False, **kwargs)
@@ -56,6 +58,19 @@ class PublicTextField(forms.CharField):
                 f"You have written {length:,} characters.",
                 code="max_length",
             )
+
+
+def _rating_field(label: str, choices: list, *, invalid: str) -> forms.TypedChoiceField:
+    """The optional rating from 1 (worst) to 5 (best) that a feedback item keeps, as radios."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": invalid},
+    )
 
 
 class SpamGuardForm(forms.Form):
@@ -130,19 +145,14 @@ class FeedbackForm(ResponseChoiceMixin, SpamGuardForm):
         "Who is writing?", FeedbackItem.Writer.choices, error="Select who is writing"
     )
     district = district_field()
-    rating = forms.TypedChoiceField(
-        label="How would you rate it? (optional)",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Select a rating from Very poor to Very good"},
+    rating = _rating_field(
+        "How would you rate it? (optional)",
+        RATING_CHOICES,
+        invalid="Select a rating from Very poor to Very good",
     )
     comment = PublicTextField(
         label="Your feedback",
         what="Your feedback",
-        widget=forms.Textarea,
         help_text=(
             "Do not include names or personal details. "
             f"You can write up to {COMMENT_MAX_LENGTH:,} characters."
@@ -204,19 +214,14 @@ class YoungPersonAgeForm(forms.Form):
 class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
     """The young person's form: one question, five faces, easy words."""
 
-    rating = forms.TypedChoiceField(
-        label="How do you feel about it? (you do not have to choose)",
-        choices=[(value, words) for value, words, _mouth in FACES],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the faces"},
+    rating = _rating_field(
+        "How do you feel about it? (you do not have to choose)",
+        [(value, words) for value, words, _mouth in FACES],
+        invalid="Choose one of the faces",
     )
     comment = PublicTextField(
         label="What do you want to tell us?",
         what="What you write",
-        widget=forms.Textarea,
         help_text="Tell us what is good, what is bad, or what is missing. Do not write your name.",
         error_messages={"required": "Write what you want to tell us"},
     )
@@ -284,6 +289,5 @@ class MissingForm(forms.Form):
         what="What was missing",
         limit=HELPFULNESS_COMMENT_MAX_LENGTH,
         required=False,
-        widget=forms.Textarea,
         help_text="Do not include personal details. We cannot reply to what you write here.",
     )

@@ -17,7 +17,6 @@ class MinutesCommentForm(SpamGuardForm):
         label="Your comment on the draft minutes",
         what="Your comment",
         help_text="Say which item you mean. A moderator reads comments before anyone else does.",
-        widget=forms.Textarea,
         error_messages={"required": "Enter your comment"},
     )
 
@@ -36,7 +35,6 @@ class AgendaProposalForm(SpamGuardForm):
     comment = PublicTextField(
         label="What would you like the meeting to discuss, and why?",
         what="Your proposal",
-        widget=forms.Textarea,
         error_messages={"required": "Enter what you would like the meeting to discuss"},
     )
 
