@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts.models import Profile
-from directory.forms import district_field
+from directory.forms import district_field, radios_field
 
 AGE_ANSWERS = [
     ("13-or-over", "I am 13 or over"),
@@ -20,12 +20,7 @@ UNDER_13_ALONE_MESSAGE = (
 class ProfileFields(forms.Form):
     """Who I am, my district and my email choices: asked at sign-up and on "Your details"."""
 
-    who = forms.ChoiceField(
-        label="Who are you?",
-        choices=Profile.Who.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who you are"},
-    )
+    who = radios_field("Who are you?", Profile.Who.choices, error="Select who you are")
     district = district_field()
     email_responses = forms.BooleanField(
         label="Email me when my feedback gets a response", required=False, initial=True
@@ -40,12 +35,11 @@ class SignupForm(ProfileFields):
 
     field_order = ["email", "password1", "password2", "who", "age", "district"]
 
-    age = forms.ChoiceField(
-        label="How old are you?",
-        choices=AGE_ANSWERS,
-        widget=forms.RadioSelect,
+    age = radios_field(
+        "How old are you?",
+        AGE_ANSWERS,
         help_text="Children under 13 need a parent or carer to make an account with them.",
-        error_messages={"required": "Select how old you are"},
+        error="Select how old you are",
     )
 
     def clean_age(self) -> str:

@@ -4,8 +4,10 @@ Text fields keep exactly what was typed (no stripping); a comment of only spaces
 """
 
 from django import forms
+from wagtail.models import Page
 
-from directory.forms import district_field
+from directory.forms import district_field, radios_field
+from feedback.intake import Submission
 from feedback.models import COMMENT_MAX_LENGTH, HELPFULNESS_COMMENT_MAX_LENGTH, FeedbackItem
 from feedback.spam import form_started_token
 
@@ -33,22 +35,42 @@ FACES = [
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _length_without_carriage_returns(text: str) -> int:
-    # Browsers send each new line as two characters; people count it as one.
-    return len(text.replace("\r\n", "\n"))
+class PublicTextField(forms.CharField):
+    """Text the public writes, in a text area, kept exactly as typed. When required, only spaces
+    counts as empty (the "required" error message says so); the length is counted as people do."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, what: str, limit: int = COMMENT_MAX_LENGTH, **kwargs) -> None:
+        super().__init__(strip=False, **kwargs)
+        self.what = what  # names the text in the too-long message: "Your feedback must be ..."
+        self.limit = limit
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if self.required and not value.strip():
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        # Browsers send each new line as two characters; people count it as one.
+        length = len(value.replace("\r\n", "\n"))
+        if length > self.limit:
+            raise forms.ValidationError(
+                f"{self.what} must be {self.limit:,} characters or fewer. "
+                f"You have written {length:,} characters.",
+                code="max_length",
+            )
 
 
-def check_comment(text: str, *, empty_message: str, max_length: int, what: str) -> None:
-    """Raise a clear ValidationError if the comment is empty or too long."""
-    if not text or not text.strip():
-        raise forms.ValidationError(empty_message, code="required")
-    length = _length_without_carriage_returns(text)
-    if length > max_length:
-        raise forms.ValidationError(
-            f"{what} must be {max_length:,} characters or fewer. "
-            f"You have written {length:,} characters.",
-            code="max_length",
-        )
+def _rating_field(label: str, choices: list, *, invalid: str) -> forms.TypedChoiceField:
+    """The optional rating from 1 (worst) to 5 (best) that a feedback item keeps, as radios."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": invalid},
+    )
 
 
 class SpamGuardForm(forms.Form):
@@ -106,45 +128,36 @@ class ResponseChoiceMixin(forms.Form):
 class FeedbackForm(ResponseChoiceMixin, SpamGuardForm):
     """Feedback from adults: about the Local Offer as a whole, a service, or anything else."""
 
-    about = forms.ChoiceField(
-        label="What is your feedback about?",
-        choices=[
+    about = radios_field(
+        "What is your feedback about?",
+        [
             (FeedbackItem.Kind.LOCAL_OFFER, "The Local Offer as a whole"),
             (FeedbackItem.Kind.GENERAL, "Something else"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your feedback is about"},
+        error="Select what your feedback is about",
     )
-    topic = forms.ChoiceField(
-        label="What is it mostly about?",
-        choices=FeedbackItem.Topic.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select what your feedback is mostly about"},
+    topic = radios_field(
+        "What is it mostly about?",
+        FeedbackItem.Topic.choices,
+        error="Select what your feedback is mostly about",
     )
-    writer = forms.ChoiceField(
-        label="Who is writing?",
-        choices=FeedbackItem.Writer.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select who is writing"},
+    writer = radios_field(
+        "Who is writing?", FeedbackItem.Writer.choices, error="Select who is writing"
     )
     district = district_field()
-    rating = forms.TypedChoiceField(
-        label="How would you rate it? (optional)",
-        choices=RATING_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Select a rating from Very poor to Very good"},
+    rating = _rating_field(
+        "How would you rate it? (optional)",
+        RATING_CHOICES,
+        invalid="Select a rating from Very poor to Very good",
     )
-    comment = forms.CharField(
+    comment = PublicTextField(
         label="Your feedback",
-        strip=False,
-        widget=forms.Textarea,
+        what="Your feedback",
         help_text=(
             "Do not include names or personal details. "
             f"You can write up to {COMMENT_MAX_LENGTH:,} characters."
         ),
+        error_messages={"required": "Enter your feedback"},
     )
     publish_consent = forms.BooleanField(
         required=False,
@@ -169,56 +182,48 @@ class FeedbackForm(ResponseChoiceMixin, SpamGuardForm):
         self.about_service = about_service
         if about_service:
             del self.fields["about"]
-        self.fields["comment"].required = False  # checked in clean_comment, with our words
 
-    def clean_comment(self) -> str:
-        text = self.cleaned_data.get("comment", "")
-        check_comment(
-            text,
-            empty_message="Enter your feedback",
-            max_length=COMMENT_MAX_LENGTH,
-            what="Your feedback",
+    def submission(self, service: Page | None) -> Submission:
+        """What was sent, for the intake; `service` is the page it is about, if any."""
+        data = self.cleaned_data
+        return Submission(
+            kind=FeedbackItem.Kind.SERVICE if self.about_service else data["about"],
+            subject_page=service,
+            topic=data["topic"],
+            writer=data["writer"],
+            district_id=data["district"].pk if data["district"] else None,
+            rating=data["rating"],
+            comment=data["comment"],
+            wants_response=data["wants_response"],
+            email=data["email"],
+            publish_consent=data["publish_consent"],
         )
-        return text
-
-    def kind(self) -> str:
-        if self.about_service:
-            return FeedbackItem.Kind.SERVICE
-        return self.cleaned_data["about"]
 
 
 class YoungPersonAgeForm(forms.Form):
     """The first question of the young person's form: are you under 13?"""
 
-    age = forms.ChoiceField(
-        label="Are you under 13?",
-        choices=[("under-13", "Yes, I am under 13"), ("13-or-over", "No, I am 13 or over")],
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose yes or no",
-            "invalid_choice": "Choose yes or no",
-        },
+    age = radios_field(
+        "Are you under 13?",
+        [("under-13", "Yes, I am under 13"), ("13-or-over", "No, I am 13 or over")],
+        error="Choose yes or no",
+        error_messages={"invalid_choice": "Choose yes or no"},
     )
 
 
 class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
     """The young person's form: one question, five faces, easy words."""
 
-    rating = forms.TypedChoiceField(
-        label="How do you feel about it? (you do not have to choose)",
-        choices=[(value, words) for value, words, _mouth in FACES],
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the faces"},
+    rating = _rating_field(
+        "How do you feel about it? (you do not have to choose)",
+        [(value, words) for value, words, _mouth in FACES],
+        invalid="Choose one of the faces",
     )
-    comment = forms.CharField(
+    comment = PublicTextField(
         label="What do you want to tell us?",
-        required=False,
-        strip=False,
-        widget=forms.Textarea,
+        what="What you write",
         help_text="Tell us what is good, what is bad, or what is missing. Do not write your name.",
+        error_messages={"required": "Write what you want to tell us"},
     )
     helped_by_parent = forms.BooleanField(required=False, label="A parent or carer is helping me")
     publish_consent = forms.BooleanField(
@@ -246,15 +251,21 @@ class YoungPersonForm(ResponseChoiceMixin, SpamGuardForm):
         if not under_13:
             del self.fields["helped_by_parent"]
 
-    def clean_comment(self) -> str:
-        text = self.cleaned_data.get("comment", "")
-        check_comment(
-            text,
-            empty_message="Write what you want to tell us",
-            max_length=COMMENT_MAX_LENGTH,
-            what="What you write",
+    def submission(self, service: Page | None) -> Submission:
+        """What was sent, for the intake; `service` is the page it is about, if any."""
+        data = self.cleaned_data
+        return Submission(
+            kind=FeedbackItem.Kind.YOUNG_PERSON,
+            subject_page=service,
+            writer=FeedbackItem.Writer.YOUNG_PERSON,
+            rating=data["rating"],
+            comment=data["comment"],
+            wants_response=data["wants_response"],
+            email=data["email"],
+            publish_consent=data["publish_consent"],
+            under_13=self.under_13,
+            helped_by_parent=data.get("helped_by_parent", False),
         )
-        return text
 
     def clean(self) -> dict:
         wants_response = self.cleaned_data.get("wants_response")
@@ -273,20 +284,10 @@ class MissingForm(forms.Form):
     """The optional "What was missing?" box after a "No" vote."""
 
     page = forms.IntegerField(widget=forms.HiddenInput)
-    comment = forms.CharField(
+    comment = PublicTextField(
         label="What was missing? (optional)",
+        what="What was missing",
+        limit=HELPFULNESS_COMMENT_MAX_LENGTH,
         required=False,
-        strip=False,
-        widget=forms.Textarea,
         help_text="Do not include personal details. We cannot reply to what you write here.",
     )
-
-    def clean_comment(self) -> str:
-        text = self.cleaned_data.get("comment", "")
-        length = _length_without_carriage_returns(text)
-        if length > HELPFULNESS_COMMENT_MAX_LENGTH:
-            raise forms.ValidationError(
-                f"What was missing must be {HELPFULNESS_COMMENT_MAX_LENGTH:,} characters or "
-                f"fewer. You have written {length:,} characters."
-            )
-        return text

@@ -11,14 +11,10 @@ from wagtail.models import Page
 from directory.models import ServicePage
 from directory.public_cache import same_origin_post
 from feedback.forms import FACES, FeedbackForm, MissingForm, YoungPersonAgeForm, YoungPersonForm
-from feedback.intake import (
-    Submission,
-    record_helpfulness_vote,
-    record_missing_comment,
-    submit_feedback,
-)
+from feedback.intake import record_helpfulness_vote, record_missing_comment, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import form_spam_signals, over_rate_limit, rate_limited
+from feedback.posting import check_post
+from feedback.spam import form_spam_signals, over_rate_limit
 
 THANKS_SESSION_KEY = "feedback_thanks"
 THANKS_SECONDS = 30 * 60
@@ -41,11 +37,19 @@ RATE_LIMIT_MESSAGE = (
 )
 
 
-def _rate_limited(request: HttpRequest, form) -> bool:
-    return rate_limited(request, form, scope="form", message=RATE_LIMIT_MESSAGE)
-
-
-def _store_and_thank(request: HttpRequest, form, submission: Submission) -> HttpResponse:
+def _store_or_show(
+    request: HttpRequest,
+    form: FeedbackForm | YoungPersonForm,
+    service: ServicePage | None,
+    template: str,
+    context: dict,
+) -> HttpResponse:
+    """Store a sent form's feedback and go to the thank-you page, or show the form (again)."""
+    post = check_post(request, form, scope="form", message=RATE_LIMIT_MESSAGE)
+    if not post.accepted:
+        context = {"form": form, "service": service, **context}
+        return render(request, template, context, status=post.status)
+    submission = form.submission(service)
     submission.spam_reasons = form_spam_signals(request, form)
     if request.user.is_authenticated:
         submission.user_id = request.user.pk
@@ -60,41 +64,17 @@ def feedback_form(request: HttpRequest, page_id: int | None = None) -> HttpRespo
     form = FeedbackForm(
         request.POST if request.method == "POST" else None, about_service=service is not None
     )
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form):
-            status = 429
-        else:
-            data = form.cleaned_data
-            return _store_and_thank(
-                request,
-                form,
-                Submission(
-                    kind=form.kind(),
-                    subject_page=service,
-                    topic=data["topic"],
-                    writer=data["writer"],
-                    district_id=data["district"].pk if data["district"] else None,
-                    rating=data["rating"],
-                    comment=data["comment"],
-                    wants_response=data["wants_response"],
-                    email=data["email"],
-                    publish_consent=data["publish_consent"],
-                ),
-            )
-    return render(
+    young_people_url = (
+        reverse("feedback:young_people_service", args=[service.pk])
+        if service
+        else reverse("feedback:young_people")
+    )
+    return _store_or_show(
         request,
+        form,
+        service,
         "feedback/feedback_form.html",
-        {
-            "form": form,
-            "service": service,
-            "young_people_url": (
-                reverse("feedback:young_people_service", args=[service.pk])
-                if service
-                else reverse("feedback:young_people")
-            ),
-        },
-        status=status,
+        {"young_people_url": young_people_url},
     )
 
 
@@ -113,34 +93,12 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
         )
     under_13 = age == "under-13"
     form = YoungPersonForm(request.POST if request.method == "POST" else None, under_13=under_13)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form):
-            status = 429
-        else:
-            data = form.cleaned_data
-            return _store_and_thank(
-                request,
-                form,
-                Submission(
-                    kind=FeedbackItem.Kind.YOUNG_PERSON,
-                    subject_page=service,
-                    writer=FeedbackItem.Writer.YOUNG_PERSON,
-                    rating=data["rating"],
-                    comment=data["comment"],
-                    wants_response=data["wants_response"],
-                    email=data["email"],
-                    publish_consent=data["publish_consent"],
-                    under_13=under_13,
-                    helped_by_parent=data.get("helped_by_parent", False),
-                ),
-            )
-    return render(
+    return _store_or_show(
         request,
+        form,
+        service,
         "feedback/young_people_form.html",
         {
-            "form": form,
-            "service": service,
             "age": age,
             "under_13": under_13,
             "faces": [
@@ -149,7 +107,6 @@ def young_people_form(request: HttpRequest, page_id: int | None = None) -> HttpR
             ],
             "feedback_settings": FeedbackSettings.for_request(request),
         },
-        status=status,
     )
 
 

@@ -6,30 +6,19 @@ Both are SpamGuardForms, and their text goes into feedback's moderated intake.
 from django import forms
 from django.utils import timezone
 
-from feedback.forms import SpamGuardForm, check_comment
-from feedback.models import COMMENT_MAX_LENGTH
+from feedback.forms import PublicTextField, SpamGuardForm
 from forum.models import MeetingPage
 
 TITLE_MAX_LENGTH = 150
 
 
-def _checked_comment(form: forms.Form, *, empty_message: str, what: str) -> str:
-    text = form.cleaned_data.get("comment") or ""
-    check_comment(text, empty_message=empty_message, max_length=COMMENT_MAX_LENGTH, what=what)
-    return text
-
-
 class MinutesCommentForm(SpamGuardForm):
-    comment = forms.CharField(
+    comment = PublicTextField(
         label="Your comment on the draft minutes",
+        what="Your comment",
         help_text="Say which item you mean. A moderator reads comments before anyone else does.",
-        strip=False,
-        required=False,
-        widget=forms.Textarea,
+        error_messages={"required": "Enter your comment"},
     )
-
-    def clean_comment(self) -> str:
-        return _checked_comment(self, empty_message="Enter your comment", what="Your comment")
 
 
 class AgendaProposalForm(SpamGuardForm):
@@ -43,11 +32,10 @@ class AgendaProposalForm(SpamGuardForm):
         required=False,
         error_messages={"invalid_choice": "Choose a meeting from the list"},
     )
-    comment = forms.CharField(
+    comment = PublicTextField(
         label="What would you like the meeting to discuss, and why?",
-        strip=False,
-        required=False,
-        widget=forms.Textarea,
+        what="Your proposal",
+        error_messages={"required": "Enter what you would like the meeting to discuss"},
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -79,10 +67,3 @@ class AgendaProposalForm(SpamGuardForm):
         if not value:
             return next(iter(self.upcoming.values()), None)
         return self.upcoming[value]
-
-    def clean_comment(self) -> str:
-        return _checked_comment(
-            self,
-            empty_message="Enter what you would like the meeting to discuss",
-            what="Your proposal",
-        )

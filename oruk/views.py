@@ -164,14 +164,24 @@ def schema_file(request: HttpRequest, path: str) -> Payload:
     return Payload(data)
 
 
+def _filtered_listing(
+    request: HttpRequest, find: Callable, summarise: Callable, page_of: Callable
+) -> Payload:
+    """One page of what `find` returns for the request's service filters, each item summarised;
+    `page_of` gives an item's service page, whose publication dates say when the list changed."""
+    pagination = parse_pagination(request.GET)
+    found = find(parse_service_filters(request.GET), pagination)
+    items = [summarise(item, request) for item in found.items]
+    changed = _listing_changed([page_of(item) for item in found.items])
+    return Payload(_page_of(items, found.total, pagination), changed)
+
+
 @api_view
 def service_list(request: HttpRequest) -> Payload:
     """`/services`: live services matching the filters, one-to-one fields only."""
-    pagination = parse_pagination(request.GET)
-    filters = parse_service_filters(request.GET)
-    found = queries.find_services(filters, pagination)
-    items = [serializers.service_summary(page, request) for page in found.items]
-    return Payload(_page_of(items, found.total, pagination), _listing_changed(found.items))
+    return _filtered_listing(
+        request, queries.find_services, serializers.service_summary, page_of=lambda page: page
+    )
 
 
 @api_view
@@ -188,12 +198,12 @@ def service_detail(request: HttpRequest, id: str) -> Payload:
 @api_view
 def service_at_location_list(request: HttpRequest) -> Payload:
     """`/service_at_locations`: each location of each matching service."""
-    pagination = parse_pagination(request.GET)
-    filters = parse_service_filters(request.GET)
-    found = queries.find_service_locations(filters, pagination)
-    items = [serializers.service_at_location_summary(place, request) for place in found.items]
-    changed = _listing_changed([place.page for place in found.items])
-    return Payload(_page_of(items, found.total, pagination), changed)
+    return _filtered_listing(
+        request,
+        queries.find_service_locations,
+        serializers.service_at_location_summary,
+        page_of=lambda place: place.page,
+    )
 
 
 @api_view

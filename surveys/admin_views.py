@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from directory.exports import FormulaSafeIndexView
+from directory.forms import radios_field
 from surveys.flow import answer_words
 from surveys.forms import StepForm
 from surveys.forms_admin import district_choices
@@ -69,13 +70,12 @@ def survey_results_view(request, survey_id: int):
 
 
 class OnBehalfForm(forms.Form):
-    source = forms.ChoiceField(
-        label="How did you get these answers?",
-        choices=[
+    source = radios_field(
+        "How did you get these answers?",
+        [
             (SurveyResponse.Source.PAPER, "A paper form"),
             (SurveyResponse.Source.PHONE, "A phone call"),
         ],
-        widget=forms.RadioSelect,
     )
 
 

@@ -9,7 +9,7 @@ import datetime
 
 from django import forms
 
-from feedback.forms import SpamGuardForm
+from feedback.forms import PublicTextField, SpamGuardForm
 from surveys.kinds import (
     LONG_TEXT_MAX_LENGTH,
     SHORT_TEXT_MAX_LENGTH,
@@ -26,29 +26,11 @@ def field_name(question) -> str:
     return f"q_{question.uuid.hex}"
 
 
-def _text_length(text: str) -> int:
-    # Browsers send each new line as two characters; people count it as one.
-    return len(text.replace("\r\n", "\n"))
+class SurveyTextField(PublicTextField):
+    """A text answer (see PublicTextField), with a message in plain words for a NUL byte."""
 
-
-class SurveyTextField(forms.CharField):
-    """Text kept exactly as typed; a clear message when too long or with a NUL byte."""
-
-    def __init__(self, *, limit: int, **kwargs) -> None:
-        super().__init__(strip=False, **kwargs)
-        self.limit = limit
-
-    def validate(self, value) -> None:
-        super().validate(value)
-        if value and not value.strip() and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        length = _text_length(value or "")
-        if length > self.limit:
-            raise forms.ValidationError(
-                f"Your answer must be {self.limit:,} characters or fewer. "
-                f"You have written {length:,} characters.",
-                code="max_length",
-            )
+    def __init__(self, **kwargs) -> None:
+        super().__init__(what="Your answer", **kwargs)
 
     def run_validators(self, value) -> None:
         if value and "\x00" in value:
@@ -59,65 +41,77 @@ class SurveyTextField(forms.CharField):
         super().run_validators(value)
 
 
-def question_field(question, *, young: bool, districts: list[tuple[str, str]]) -> forms.Field:
-    """The form field that asks `question` in the chosen words and checks its answer."""
-    label, hint = question.wording(young)
-    if not question.required:
-        label = f"{label} (optional)"
-    common = {"label": label, "help_text": hint, "required": question.required}
-    kind = question.kind
-    choices = fixed_choices(kind, question.option_list(), districts)
-    if kind == QuestionKind.SHORT_TEXT:
-        return SurveyTextField(
-            limit=SHORT_TEXT_MAX_LENGTH, error_messages={"required": "Enter your answer"}, **common
-        )
-    if kind == QuestionKind.LONG_TEXT:
-        return SurveyTextField(
-            limit=LONG_TEXT_MAX_LENGTH,
-            widget=forms.Textarea,
-            error_messages={"required": "Enter your answer"},
-            **common,
-        )
-    if kind == QuestionKind.MULTIPLE_CHOICE:
-        return forms.MultipleChoiceField(
-            choices=choices,
-            widget=forms.CheckboxSelectMultiple,
-            error_messages={
+# How each kind of question is asked and its answer checked: the field, and its arguments with
+# the words of its errors. Every other kind (single choice, yes or no, rating, faces, district)
+# is answered with radios.
+_TEXT_ERRORS = {"required": "Enter your answer"}
+FIELD_FOR_KIND: dict[str, tuple[type[forms.Field], dict]] = {
+    QuestionKind.SHORT_TEXT: (
+        SurveyTextField,
+        {"limit": SHORT_TEXT_MAX_LENGTH, "widget": forms.TextInput, "error_messages": _TEXT_ERRORS},
+    ),
+    QuestionKind.LONG_TEXT: (
+        SurveyTextField,
+        {"limit": LONG_TEXT_MAX_LENGTH, "error_messages": _TEXT_ERRORS},
+    ),
+    QuestionKind.MULTIPLE_CHOICE: (
+        forms.MultipleChoiceField,
+        {
+            "widget": forms.CheckboxSelectMultiple,
+            "error_messages": {
                 "required": "Select at least one option",
                 "invalid_choice": "Select options from the list",
             },
-            **common,
-        )
-    if kind == QuestionKind.NUMBER:
-        return forms.IntegerField(
-            min_value=0,
-            max_value=NUMBER_LIMIT,
-            error_messages={
+        },
+    ),
+    QuestionKind.NUMBER: (
+        forms.IntegerField,
+        {
+            "min_value": 0,
+            "max_value": NUMBER_LIMIT,
+            "error_messages": {
                 "required": "Enter a number",
                 "invalid": "Enter a whole number, like 3",
                 "min_value": "Enter a number that is 0 or more",
                 "max_value": f"Enter a number that is {NUMBER_LIMIT:,} or less",
             },
-            **common,
-        )
-    if kind == QuestionKind.DATE:
-        return forms.DateField(
-            input_formats=DATE_FORMATS,
-            error_messages={
+        },
+    ),
+    QuestionKind.DATE: (
+        forms.DateField,
+        {
+            "input_formats": DATE_FORMATS,
+            "error_messages": {
                 "required": "Enter a date",
                 "invalid": "Enter a real date, like 27/3/2026",
             },
-            **{**common, "help_text": hint or "For example, 27/3/2026"},
-        )
-    return forms.ChoiceField(
-        choices=choices,
-        widget=forms.RadioSelect,
-        error_messages={
+        },
+    ),
+}
+CHOOSE_ONE = (
+    forms.ChoiceField,
+    {
+        "widget": forms.RadioSelect,
+        "error_messages": {
             "required": "Select an answer",
             "invalid_choice": "Select one of the answers shown",
         },
-        **common,
-    )
+    },
+)
+
+
+def question_field(question, *, young: bool, districts: list[tuple[str, str]]) -> forms.Field:
+    """The form field that asks `question` in the chosen words and checks its answer."""
+    label, hint = question.wording(young)
+    if not question.required:
+        label = f"{label} (optional)"
+    if question.kind == QuestionKind.DATE:
+        hint = hint or "For example, 27/3/2026"
+    field_class, arguments = FIELD_FOR_KIND.get(question.kind, CHOOSE_ONE)
+    if issubclass(field_class, forms.ChoiceField):
+        choices = fixed_choices(question.kind, question.option_list(), districts)
+        arguments = {**arguments, "choices": choices}
+    return field_class(label=label, help_text=hint, required=question.required, **arguments)
 
 
 def to_stored(question, value):

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from feedback.models import FeedbackSettings
-from feedback.spam import form_spam_signals, form_started_token, rate_limited
+from feedback.posting import check_post
+from feedback.spam import form_spam_signals, form_started_token
 from surveys.flow import (
     answer_words,
     build_steps,
@@ -279,43 +280,39 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
     if unseen is not None:
         return redirect("surveys:step", survey.pk, unseen.number)
     form = SendForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if rate_limited(request, form, scope="survey", message=RATE_LIMIT_MESSAGE):
-            status = 429
+    post = check_post(request, form, scope="survey", message=RATE_LIMIT_MESSAGE)
+    if post.accepted:
+        try:
+            outcome = submit_response(
+                survey,
+                answers,
+                version=state.get("version", SurveyResponse.Version.STANDARD),
+                submission_key=state.get("key"),
+                publish_consent=form.cleaned_data.get("publish_consent", False),
+                user=request.user if request.user.is_authenticated else None,
+                browser_id=request.COOKIES.get(BROWSER_COOKIE, ""),
+                spam_reasons=form_spam_signals(
+                    request, form, started_token=state.get("started", "")
+                ),
+            )
+        except SurveyClosed:
+            return _closed(request, survey)
+        except AlreadyAnswered:
+            request.session.pop(_state_key(survey), None)
+            return _already(request, survey)
+        except ValueError as error:
+            problems = error.args[0] if error.args and isinstance(error.args[0], dict) else {}
+            for question in visible:
+                if str(question.uuid) in problems:
+                    form.add_error(None, f"{question.label}: {problems[str(question.uuid)]}")
         else:
-            try:
-                outcome = submit_response(
-                    survey,
-                    answers,
-                    version=state.get("version", SurveyResponse.Version.STANDARD),
-                    submission_key=state.get("key"),
-                    publish_consent=form.cleaned_data.get("publish_consent", False),
-                    user=request.user if request.user.is_authenticated else None,
-                    browser_id=request.COOKIES.get(BROWSER_COOKIE, ""),
-                    spam_reasons=form_spam_signals(
-                        request, form, started_token=state.get("started", "")
-                    ),
-                )
-            except SurveyClosed:
-                return _closed(request, survey)
-            except AlreadyAnswered:
-                request.session.pop(_state_key(survey), None)
-                return _already(request, survey)
-            except ValueError as error:
-                problems = error.args[0] if error.args and isinstance(error.args[0], dict) else {}
-                for question in visible:
-                    if str(question.uuid) in problems:
-                        form.add_error(None, f"{question.label}: {problems[str(question.uuid)]}")
-                status = 200
-            else:
-                request.session.pop(_state_key(survey), None)
-                request.session[f"survey-thanks-{survey.pk}"] = {
-                    "help": outcome.safeguarding,
-                    "young": state.get("version") == SurveyResponse.Version.YOUNG_PERSON,
-                    "until": time.time() + THANKS_SECONDS,
-                }
-                return redirect("surveys:thanks", survey.pk)
+            request.session.pop(_state_key(survey), None)
+            request.session[f"survey-thanks-{survey.pk}"] = {
+                "help": outcome.safeguarding,
+                "young": state.get("version") == SurveyResponse.Version.YOUNG_PERSON,
+                "until": time.time() + THANKS_SECONDS,
+            }
+            return redirect("surveys:thanks", survey.pk)
     young = state.get("version") == SurveyResponse.Version.YOUNG_PERSON
     rows = []
     for step_ in shown:
@@ -339,7 +336,7 @@ def check(request: HttpRequest, survey_id: int) -> HttpResponse:
             "young": young,
             "wrote_text": any(q.kind in TEXT_KINDS and answers.get(str(q.uuid)) for q in visible),
         },
-        status=status,
+        status=post.status,
     )
 
 

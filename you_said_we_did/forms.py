@@ -2,17 +2,17 @@
 
 from django import forms
 
+from directory.forms import radios_field
 from feedback.forms import SpamGuardForm
 from feedback.models import COMMENT_MAX_LENGTH
 from you_said_we_did.models import CheckBackAnswer
 
 
 class CheckBackForm(SpamGuardForm):
-    answer = forms.ChoiceField(
-        label="Did this make a difference?",
-        choices=CheckBackAnswer.Answer.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select yes, partly or no"},
+    answer = radios_field(
+        "Did this make a difference?",
+        CheckBackAnswer.Answer.choices,
+        error="Select yes, partly or no",
     )
     sentence = forms.CharField(
         label="Tell us more (optional)",

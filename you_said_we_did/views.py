@@ -8,7 +8,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from feedback.intake import Submission, submit_feedback
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import form_spam_signals, rate_limited
+from feedback.posting import check_post
+from feedback.spam import form_spam_signals
 from you_said_we_did import loop
 from you_said_we_did.forms import CheckBackForm
 from you_said_we_did.models import CheckBackAnswer, RegisterEditionPage, ResponsePage
@@ -78,44 +79,41 @@ def check_back(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "you_said_we_did/check_back_thanks.html", {"response": response})
     settings_ = FeedbackSettings.for_request(request)
     form = CheckBackForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if rate_limited(request, form, scope="form", message=RATE_LIMIT_MESSAGE):
-            status = 429
-        else:
-            item = None
-            sentence = form.cleaned_data["sentence"]
-            if sentence.strip():
-                item = submit_feedback(
-                    Submission(
-                        kind=FeedbackItem.Kind.CHECK_BACK,
-                        comment=sentence,
-                        topic=response.topic,
-                        spam_reasons=form_spam_signals(request, form),
-                    )
-                )
-            CheckBackAnswer.objects.get_or_create(
-                subscriber=subscriber,
-                defaults={
-                    "response": response,
-                    "answer": form.cleaned_data["answer"],
-                    "feedback_item": item,
-                },
+    post = check_post(request, form, scope="form", message=RATE_LIMIT_MESSAGE)
+    if not post.accepted:
+        return render(
+            request,
+            "you_said_we_did/check_back.html",
+            {"form": form, "response": response},
+            status=post.status,
+        )
+    item = None
+    sentence = form.cleaned_data["sentence"]
+    if sentence.strip():
+        item = submit_feedback(
+            Submission(
+                kind=FeedbackItem.Kind.CHECK_BACK,
+                comment=sentence,
+                topic=response.topic,
+                spam_reasons=form_spam_signals(request, form),
             )
-            return render(
-                request,
-                "you_said_we_did/check_back_thanks.html",
-                {
-                    "response": response,
-                    "show_help": item is not None and item.is_safeguarding,
-                    "feedback_settings": settings_,
-                },
-            )
+        )
+    CheckBackAnswer.objects.get_or_create(
+        subscriber=subscriber,
+        defaults={
+            "response": response,
+            "answer": form.cleaned_data["answer"],
+            "feedback_item": item,
+        },
+    )
     return render(
         request,
-        "you_said_we_did/check_back.html",
-        {"form": form, "response": response},
-        status=status,
+        "you_said_we_did/check_back_thanks.html",
+        {
+            "response": response,
+            "show_help": item is not None and item.is_safeguarding,
+            "feedback_settings": settings_,
+        },
     )
 
 
