@@ -10,11 +10,10 @@ from django.urls import path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
-from directory.admin_screens import PolicyMenuItem
+from directory.admin_screens import PolicyMenuItem, home_panel
 from feedback.permissions import can_moderate, feedback_permission_policy
 from you_said_we_did import admin_views, figures, sources
 from you_said_we_did.models import ResponsePage, Subscriber
@@ -88,24 +87,15 @@ def figures_menu_item() -> MenuItem:
     return _moderators_entry("You said, we did figures", "yswd_admin:figures", "table", 460)
 
 
-class ResponsesHomePanel(Component):
-    """Admin home: the register's freshness warning and how much feedback awaits a response."""
-
-    name = "yswd_register"
-    template_name = "you_said_we_did/admin/home_panel.html"
-    order = 55
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["staleness"] = register_staleness()
-        context["waiting_count"] = figures.feedback_waiting().count()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_responses_panel(request, panels) -> None:
-    if can_moderate(request.user):
-        panels.append(ResponsesHomePanel())
+@home_panel(
+    "yswd_register", "you_said_we_did/admin/home_panel.html", order=55, shown_to=can_moderate
+)
+def responses_figures() -> dict:
+    """For moderators: the register's freshness warning and how much feedback awaits a response."""
+    return {
+        "staleness": register_staleness(),
+        "waiting_count": figures.feedback_waiting().count(),
+    }
 
 
 @hooks.register("load_demo_content")
