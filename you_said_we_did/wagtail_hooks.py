@@ -25,22 +25,30 @@ def own_evidence_sources() -> list:
     return [sources.FEEDBACK, sources.SERVICES]
 
 
-@hooks.register("service_page_footer")
-def responses_about_service(request: HttpRequest | None, page: Page | None) -> str:
-    """ "You said, we did" on a service page: the live responses about it."""
-    if page is None or not getattr(page, "pk", None):
-        return ""
+def _responses_html(template_name: str, request: HttpRequest | None, **filters) -> str:
+    """`template_name` with the live, public responses that match `filters`, newest first; nothing
+    when there are none."""
     responses = (
         ResponsePage.objects.live()
         .public()
-        .filter(service_links__service_id=page.pk)
+        .filter(**filters)
         .distinct()
         .order_by("-last_published_at")
     )
     if not responses:
         return ""
-    return render_to_string(
-        "you_said_we_did/includes/service_responses.html", {"responses": responses}, request
+    return render_to_string(template_name, {"responses": responses}, request)
+
+
+@hooks.register("service_page_footer")
+def responses_about_service(request: HttpRequest | None, page: Page | None) -> str:
+    """ "You said, we did" on a service page: the live responses about it."""
+    if page is None or not getattr(page, "pk", None):
+        return ""
+    return _responses_html(
+        "you_said_we_did/includes/service_responses.html",
+        request,
+        service_links__service_id=page.pk,
     )
 
 
@@ -112,17 +120,10 @@ def my_responses(request) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    responses = (
-        ResponsePage.objects.live()
-        .public()
-        .filter(feedback_links__feedback_item__user=user)
-        .distinct()
-        .order_by("-last_published_at")
-    )
-    if not responses:
-        return ""
-    return render_to_string(
-        "you_said_we_did/includes/account_section.html", {"responses": responses}, request
+    return _responses_html(
+        "you_said_we_did/includes/account_section.html",
+        request,
+        feedback_links__feedback_item__user=user,
     )
 
 
