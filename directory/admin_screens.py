@@ -9,12 +9,20 @@ entries; higher apps add theirs through its `submenu_hook`.
 
 Wagtail answers a `PermissionDenied` in the admin with a redirect to the dashboard; screens
 that should say "you cannot see this" with a 403 instead mix in `ForbiddenPageMixin`.
+
+A read-only report (Wagtail's `ReportView`) brings its admin URLs and its Reports menu entry
+with `register_report`; a panel on the admin home is a function giving its figures, decorated
+with `home_panel`.
 """
+
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 
@@ -55,3 +63,40 @@ class ForbiddenPageMixin:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
             return TemplateResponse(request, self.forbidden_template_name, status=403)
+
+
+def register_report(report) -> None:
+    """Add a report's admin URLs and its Reports menu entry: `report` (a view class or a module)
+    has `urls()` and `menu_item()`, as Wagtail's own reports are wired."""
+    hooks.register("register_admin_urls", report.urls)
+    hooks.register("register_reports_menu_item", report.menu_item)
+
+
+class HomePanel(Component):
+    """A panel on the admin home: `template_name` rendered with the figures `figures()` gives."""
+
+    def __init__(self, name: str, template_name: str, order: int, figures: Callable[[], dict]):
+        self.name = name
+        self.template_name = template_name
+        self.order = order
+        self.figures = figures
+
+    def get_context_data(self, parent_context=None) -> dict:
+        return {**super().get_context_data(parent_context), **self.figures()}
+
+
+def home_panel(
+    name: str, template_name: str, *, order: int, shown_to: Callable | None = None
+) -> Callable:
+    """Decorator: show the decorated function's figures (a dict) as a panel on the admin home,
+    at `order` among Wagtail's own panels, to the users `shown_to(user)` allows (default all)."""
+
+    def register(figures: Callable[[], dict]) -> Callable[[], dict]:
+        @hooks.register("construct_homepage_panels")
+        def add_panel(request, panels) -> None:
+            if shown_to is None or shown_to(request.user):
+                panels.append(HomePanel(name, template_name, order, figures))
+
+        return figures
+
+    return register

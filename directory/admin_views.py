@@ -11,7 +11,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
 from directory.exports import FormulaSafeExportMixin
@@ -76,13 +75,7 @@ class ServicesDueForReviewView(_ReportMixin, ReportView):
     index_results_url_name = f"{url_name}_results"
     results_template_name = "directory/admin/services_due_for_review_results.html"
     list_export = ["title", "review_due", "days_overdue", "owner_name", "last_reviewed"]
-    export_headings = {
-        "title": "Service",
-        "review_due": "Review due",
-        "days_overdue": "Days overdue",
-        "owner_name": "Owner",
-        "last_reviewed": "Last checked",
-    }
+    export_headings = {"title": "Service", "owner_name": "Owner"}
 
     def get_queryset(self):
         return services_due_for_review()
@@ -135,21 +128,6 @@ def schedule2_coverage() -> list[dict]:
         for value, label in Schedule2Heading.choices
     ]
     return sorted(rows, key=lambda row: bool(row["pages"]))
-
-
-class OverdueReviewsPanel(Component):
-    """Dashboard panel: how many services are overdue for review, linking to the report."""
-
-    name = "overdue_reviews"
-    template_name = "directory/admin/overdue_reviews_panel.html"
-    order = 50
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["overdue"] = overdue_count()
-        context["due_soon"] = services_due_for_review().count() - context["overdue"]
-        context["report_url"] = reverse(ServicesDueForReviewView.url_name)
-        return context
 
 
 def checked_today(request, page_id: int):

@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
+from django.forms.utils import pretty_name
 from wagtail.admin.views.generic import IndexView
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
@@ -68,7 +69,13 @@ def write_csv_dicts(output: io.TextIOBase, fieldnames: list[str], rows: Iterable
 
 class FormulaSafeExportMixin:
     """For views with Wagtail's `SpreadsheetExportMixin` (IndexView, ReportView): escape every
-    text cell of the CSV export with `csv_safe`."""
+    text cell of the CSV export with `csv_safe`. `export_headings` name only the columns whose
+    heading differs from the field's label or, for a value the view adds, its name in words."""
+
+    def get_heading(self, queryset, field: str) -> str:
+        heading = super().get_heading(queryset, field)
+        # Wagtail heads a column that is not on the model with its bare name ("days_overdue").
+        return pretty_name(field) if heading == field else heading
 
     def preprocess_field_value(self, field: str, value: object, export_format: str) -> object:
         value = super().preprocess_field_value(field, value, export_format)

@@ -6,23 +6,16 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory.admin_screens import home_panel, register_report
 from directory.admin_views import (
-    OverdueReviewsPanel,
     Schedule2AuditView,
     ServicesDueForReviewView,
     checked_today_urls,
+    overdue_count,
+    services_due_for_review,
 )
-from directory.models import (
-    AccessRoute,
-    DeliveryMethod,
-    District,
-    Language,
-    Need,
-    Organisation,
-    ProviderType,
-    ServicePage,
-    ServiceType,
-)
+from directory.models import Language, Organisation, ServicePage
+from directory.vocabularies import VOCABULARY
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -31,7 +24,9 @@ class TaxonomyViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-def _taxonomy_viewset(taxonomy_model, icon: str) -> type[SnippetViewSet]:
+def _taxonomy_viewset(key: str, icon: str) -> type[SnippetViewSet]:
+    """The snippet screens of the taxonomy vocabulary `key` (directory.vocabularies)."""
+    taxonomy_model = VOCABULARY[key].model
     return type(
         f"{taxonomy_model.__name__}ViewSet",
         (TaxonomyViewSet,),
@@ -50,12 +45,12 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_icon = "tag"
     menu_order = 300
     items = (
-        _taxonomy_viewset(ServiceType, "tag"),
-        _taxonomy_viewset(Need, "tag"),
-        _taxonomy_viewset(District, "site"),
-        _taxonomy_viewset(ProviderType, "group"),
-        _taxonomy_viewset(AccessRoute, "arrow-right"),
-        _taxonomy_viewset(DeliveryMethod, "mail"),
+        _taxonomy_viewset("type", "tag"),
+        _taxonomy_viewset("need", "tag"),
+        _taxonomy_viewset("district", "site"),
+        _taxonomy_viewset("provider", "group"),
+        _taxonomy_viewset("access", "arrow-right"),
+        _taxonomy_viewset("delivery", "mail"),
         LanguageViewSet,
     )
 
@@ -73,19 +68,9 @@ register_snippet(TaxonomyGroup)
 register_snippet(OrganisationViewSet)
 
 
-@hooks.register("register_reports_menu_item")
-def register_services_due_for_review_menu_item():
-    return ServicesDueForReviewView.menu_item()
-
-
-@hooks.register("register_reports_menu_item")
-def register_schedule2_audit_menu_item():
-    return Schedule2AuditView.menu_item()
-
-
-@hooks.register("register_admin_urls")
-def register_directory_report_urls():
-    return [*ServicesDueForReviewView.urls(), *Schedule2AuditView.urls(), *checked_today_urls()]
+register_report(ServicesDueForReviewView)
+register_report(Schedule2AuditView)
+hooks.register("register_admin_urls", checked_today_urls)
 
 
 def _checked_today_button(page, user, priority: int):
@@ -105,6 +90,12 @@ def checked_today_listing_button(page, user, next_url=None):
     yield from _checked_today_button(page, user, priority=55)
 
 
-@hooks.register("construct_homepage_panels")
-def add_overdue_reviews_panel(request, panels):
-    panels.insert(0, OverdueReviewsPanel())
+@home_panel("overdue_reviews", "directory/admin/overdue_reviews_panel.html", order=50)
+def overdue_reviews() -> dict:
+    """How many services are overdue for review or due soon, linking to the report."""
+    overdue = overdue_count()
+    return {
+        "overdue": overdue,
+        "due_soon": services_due_for_review().count() - overdue,
+        "report_url": reverse(ServicesDueForReviewView.url_name),
+    }

@@ -75,7 +75,6 @@ class MissingAnswersViewSet(ModelViewSet):
     list_export = ["submitted_at", "page", "page_yes", "page_no", "comment"]
     export_headings = {
         "submitted_at": "Sent",
-        "page": "Page",
         "page_yes": "Page helpful: yes",
         "page_no": "Page helpful: no",
         "comment": "What was missing",

@@ -1,13 +1,15 @@
 """Admin wiring for the forum: teams, actions and proposals, the dashboard panel, demo content."""
 
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from directory.admin_screens import home_panel
 from directory.exports import FormulaSafeIndexView
+from forum import clock
 from forum.admin_forms import ForumActionForm, ProposalDecisionForm
-from forum.admin_views import OverdueActionsPanel
 from forum.models import AgendaProposal, ForumAction, Team
 
 
@@ -86,9 +88,16 @@ def register_forum_viewsets():
     return ForumGroup()
 
 
-@hooks.register("construct_homepage_panels")
-def add_overdue_actions_panel(request, panels):
-    panels.append(OverdueActionsPanel())
+@home_panel("forum_overdue_actions", "forum/admin/overdue_actions_panel.html", order=60)
+def overdue_actions() -> dict:
+    """How many forum actions are overdue, the oldest first."""
+    overdue = ForumAction.objects.overdue(clock.today()).select_related("team")
+    return {
+        "count": overdue.count(),
+        "actions": overdue.order_by("due_date")[:5],
+        "list_url": reverse("forum_actions:index"),
+        "tracker_url": reverse("forum:action_list") + "?overdue=yes",
+    }
 
 
 @hooks.register("load_demo_content")

@@ -18,15 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from directory.models import (
-    DirectoryIndexPage,
-    Language,
-    OpeningTime,
-    Organisation,
-    ServiceContact,
-    ServiceLocation,
-    ServicePage,
-)
+from directory.models import DirectoryIndexPage, Language, Organisation, ServicePage
 from directory.models.pages import MAX_AGE, CostType
 
 from .bulk_pages import create_live_pages
@@ -113,8 +105,9 @@ class Lookups:
         )
 
 
-def _set_children(page: ServicePage, relation: str, model, items: list[dict]) -> None:
+def _set_children(page: ServicePage, relation: str, items: list[dict]) -> None:
     """Replace a page's child objects, keeping existing ones (and their ids) by position."""
+    model = page._meta.get_field(relation).related_model
     existing = list(getattr(page, relation).all())
     children = []
     for position, values in enumerate(items):
@@ -169,9 +162,9 @@ def read_row(row: dict[str, str], lookups: Lookups, page: ServicePage) -> tuple[
     if page.last_reviewed and page.last_reviewed > timezone.localdate():
         reader.problem("last_reviewed", "cannot be in the future")
     page.review_due = reader.date("review_due")
-    _set_children(page, "contacts", ServiceContact, reader.contacts())
-    _set_children(page, "locations", ServiceLocation, reader.locations())
-    _set_children(page, "opening_times", OpeningTime, reader.opening_times())
+    _set_children(page, "contacts", reader.contacts())
+    _set_children(page, "locations", reader.locations())
+    _set_children(page, "opening_times", reader.opening_times())
     return reader.problems, organisation_name
 
 

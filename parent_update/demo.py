@@ -8,6 +8,7 @@ always has things to do this weekend.
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from directory.models import HomePage, ServicePage
 from parent_update.models import (
@@ -19,6 +20,18 @@ from parent_update.models import (
     Subscriber,
     WhatsOnPage,
 )
+
+# The two listing pages under the home page: the archive of sent updates, and What's on.
+ARCHIVE = {
+    "title": "SEND Parent Update",
+    "slug": "parent-update",
+    "intro": "News for families of children and young people with SEND, by email or here.",
+}
+WHATS_ON = {
+    "title": "What's on",
+    "slug": "whats-on",
+    "intro": "Clubs, activities and holiday schemes for children and young people with SEND.",
+}
 
 UPDATES = [
     {
@@ -134,23 +147,25 @@ def _time(value: str) -> datetime.time:
     return datetime.time.fromisoformat(value)
 
 
+def _listing_page(home: HomePage, added: list[str], label: str, page: Page) -> Page:
+    """The one page of `page`'s type: the existing one, or `page` added under the home page (in
+    the menus) and published, noting `label` in `added`."""
+    existing = type(page).objects.first()
+    if existing is not None:
+        return existing
+    page.show_in_menus = True
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    added.append(label)
+    return page
+
+
 def load_demo_content() -> str:
     home = HomePage.objects.first()
     if home is None:
         return "Parent Update: no home page, nothing added."
     added = []
-    index = ParentUpdateIndexPage.objects.first()
-    if index is None:
-        index = home.add_child(
-            instance=ParentUpdateIndexPage(
-                title="SEND Parent Update",
-                slug="parent-update",
-                intro="News for families of children and young people with SEND, by email or here.",
-                show_in_menus=True,
-            )
-        )
-        index.save_revision().publish()
-        added.append("archive")
+    index = _listing_page(home, added, "archive", ParentUpdateIndexPage(**ARCHIVE))
     today = timezone.localdate()
     for spec in UPDATES:
         if ParentUpdatePage.objects.filter(slug=spec["slug"]).exists():
@@ -172,17 +187,7 @@ def load_demo_content() -> str:
             page=page, started_at=sent, recipients=spec["sent_to"], finished_at=sent
         )
         added.append(page.title)
-    if not WhatsOnPage.objects.exists():
-        whats_on = home.add_child(
-            instance=WhatsOnPage(
-                title="What's on",
-                slug="whats-on",
-                intro="Clubs, activities and holiday schemes for children and young people with SEND.",
-                show_in_menus=True,
-            )
-        )
-        whats_on.save_revision().publish()
-        added.append("What's on")
+    _listing_page(home, added, "What's on", WhatsOnPage(**WHATS_ON))
     if not Holiday.objects.exists():
         year = today.year
         Holiday.objects.bulk_create(

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from directory.admin_screens import register_report
 from directory.hooks import (
     DIRECTORY_INDEX_CONTEXT,
     HEADER_LINKS,
@@ -49,14 +50,7 @@ def shortlist_header_link(request: HttpRequest | None, page: Page | None) -> str
     return navigation_item(request, reverse("shortlist"), f"Shortlist ({count})")
 
 
-@hooks.register("register_reports_menu_item")
-def register_search_terms_menu_item():
-    return admin_views.menu_item()
-
-
-@hooks.register("register_admin_urls")
-def register_search_terms_url():
-    return admin_views.urls()
+register_report(admin_views)  # the "Search terms" report
 
 
 class SearchSynonymViewSet(SnippetViewSet):

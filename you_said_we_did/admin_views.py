@@ -40,9 +40,7 @@ class WaitingForResponseView(Moderators, FormulaSafeExportMixin, ReportView):
     results_template_name = "you_said_we_did/admin/waiting_results.html"
     list_export = ["reference", "submitted_at", "days_waiting", "summary", "theme_names"]
     export_headings = {
-        "reference": "Reference",
         "submitted_at": "Received",
-        "days_waiting": "Days waiting",
         "summary": "Public text",
         "theme_names": "Themes",
     }

@@ -10,11 +10,10 @@ from django.urls import path, reverse_lazy
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
-from directory.admin_screens import PolicyMenuItem
+from directory.admin_screens import PolicyMenuItem, home_panel
 from feedback.permissions import can_moderate, feedback_permission_policy
 from you_said_we_did import admin_views, figures, sources
 from you_said_we_did.models import ResponsePage, Subscriber
@@ -26,22 +25,30 @@ def own_evidence_sources() -> list:
     return [sources.FEEDBACK, sources.SERVICES]
 
 
-@hooks.register("service_page_footer")
-def responses_about_service(request: HttpRequest | None, page: Page | None) -> str:
-    """ "You said, we did" on a service page: the live responses about it."""
-    if page is None or not getattr(page, "pk", None):
-        return ""
+def _responses_html(template_name: str, request: HttpRequest | None, **filters) -> str:
+    """`template_name` with the live, public responses that match `filters`, newest first; nothing
+    when there are none."""
     responses = (
         ResponsePage.objects.live()
         .public()
-        .filter(service_links__service_id=page.pk)
+        .filter(**filters)
         .distinct()
         .order_by("-last_published_at")
     )
     if not responses:
         return ""
-    return render_to_string(
-        "you_said_we_did/includes/service_responses.html", {"responses": responses}, request
+    return render_to_string(template_name, {"responses": responses}, request)
+
+
+@hooks.register("service_page_footer")
+def responses_about_service(request: HttpRequest | None, page: Page | None) -> str:
+    """ "You said, we did" on a service page: the live responses about it."""
+    if page is None or not getattr(page, "pk", None):
+        return ""
+    return _responses_html(
+        "you_said_we_did/includes/service_responses.html",
+        request,
+        service_links__service_id=page.pk,
     )
 
 
@@ -88,24 +95,15 @@ def figures_menu_item() -> MenuItem:
     return _moderators_entry("You said, we did figures", "yswd_admin:figures", "table", 460)
 
 
-class ResponsesHomePanel(Component):
-    """Admin home: the register's freshness warning and how much feedback awaits a response."""
-
-    name = "yswd_register"
-    template_name = "you_said_we_did/admin/home_panel.html"
-    order = 55
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["staleness"] = register_staleness()
-        context["waiting_count"] = figures.feedback_waiting().count()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_responses_panel(request, panels) -> None:
-    if can_moderate(request.user):
-        panels.append(ResponsesHomePanel())
+@home_panel(
+    "yswd_register", "you_said_we_did/admin/home_panel.html", order=55, shown_to=can_moderate
+)
+def responses_figures() -> dict:
+    """For moderators: the register's freshness warning and how much feedback awaits a response."""
+    return {
+        "staleness": register_staleness(),
+        "waiting_count": figures.feedback_waiting().count(),
+    }
 
 
 @hooks.register("load_demo_content")
@@ -122,17 +120,10 @@ def my_responses(request) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""
-    responses = (
-        ResponsePage.objects.live()
-        .public()
-        .filter(feedback_links__feedback_item__user=user)
-        .distinct()
-        .order_by("-last_published_at")
-    )
-    if not responses:
-        return ""
-    return render_to_string(
-        "you_said_we_did/includes/account_section.html", {"responses": responses}, request
+    return _responses_html(
+        "you_said_we_did/includes/account_section.html",
+        request,
+        feedback_links__feedback_item__user=user,
     )
 
 

@@ -1,21 +1,12 @@
 """Remind minutes owners 3 and 7 days after a meeting with no draft minutes (run daily)."""
 
-import datetime
-
-from django.core.management.base import BaseCommand
-
-from forum import clock
+from forum.management.day_command import DayCommand
 from forum.reminders import send_minutes_reminders
 
 
-class Command(BaseCommand):
+class Command(DayCommand):
     help = "Email each meeting's minutes owner 3 and 7 days after a meeting with no draft minutes."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--date", type=datetime.date.fromisoformat, help="Pretend today is this day."
-        )
-
-    def handle(self, *args, **options):
-        send_minutes_reminders(options["date"] or clock.today())
-        self.stdout.write("Minutes reminders queued.")
+    def run_for(self, today):
+        send_minutes_reminders(today)
+        return "Minutes reminders queued."
