@@ -9,7 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from feedback.models import FeedbackItem, FeedbackSettings
-from feedback.spam import form_spam_signals, rate_limited
+from feedback.posting import check_post
+from feedback.spam import form_spam_signals
 from forum import access, clock
 from forum.actions import read_filters, selected_tags, tracker
 from forum.forms import AgendaProposalForm, MinutesCommentForm
@@ -70,8 +71,8 @@ RATE_LIMIT_MESSAGE = (
 )
 
 
-def _rate_limited(request: HttpRequest, form) -> bool:
-    return rate_limited(request, form, scope="forum", message=RATE_LIMIT_MESSAGE)
+def _check_post(request: HttpRequest, form):
+    return check_post(request, form, scope="forum", message=RATE_LIMIT_MESSAGE)
 
 
 def _remember_sent(request: HttpRequest, item: FeedbackItem) -> None:
@@ -97,22 +98,18 @@ def draft_minutes(request: HttpRequest, page_id: int) -> HttpResponse:
     draft = minutes.get_latest_revision_as_object()
     commenting = access.can_comment(request.user, minutes)
     form = MinutesCommentForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if not commenting:
-            raise PermissionDenied
-        if form.is_valid():
-            if _rate_limited(request, form):
-                status = 429
-            else:
-                comment = submit_minutes_comment(
-                    minutes=minutes,
-                    user=request.user,
-                    comment=form.cleaned_data["comment"],
-                    spam_reasons=form_spam_signals(request, form),
-                )
-                _remember_sent(request, comment.feedback_item)
-                return redirect("forum:draft_minutes", page_id=minutes.pk)
+    if request.method == "POST" and not commenting:
+        raise PermissionDenied
+    post = _check_post(request, form)
+    if post.accepted:
+        comment = submit_minutes_comment(
+            minutes=minutes,
+            user=request.user,
+            comment=form.cleaned_data["comment"],
+            spam_reasons=form_spam_signals(request, form),
+        )
+        _remember_sent(request, comment.feedback_item)
+        return redirect("forum:draft_minutes", page_id=minutes.pk)
     context = draft.get_context(request)
     sent = _just_sent(request)
     context.update(
@@ -135,7 +132,7 @@ def draft_minutes(request: HttpRequest, page_id: int) -> HttpResponse:
             ),
         }
     )
-    return render(request, "forum/draft_minutes.html", context, status=status)
+    return render(request, "forum/draft_minutes.html", context, status=post.status)
 
 
 def drafts(request: HttpRequest) -> HttpResponse:
@@ -154,20 +151,17 @@ def propose(request: HttpRequest) -> HttpResponse:
     if not access.can_propose(request.user):
         raise PermissionDenied
     form = AgendaProposalForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, form):
-            status = 429
-        else:
-            proposal = submit_agenda_proposal(
-                user=request.user,
-                title=form.cleaned_data["title"],
-                comment=form.cleaned_data["comment"],
-                meeting=form.cleaned_data["meeting"],
-                spam_reasons=form_spam_signals(request, form),
-            )
-            _remember_sent(request, proposal.feedback_item)
-            return redirect("forum:propose")
+    post = _check_post(request, form)
+    if post.accepted:
+        proposal = submit_agenda_proposal(
+            user=request.user,
+            title=form.cleaned_data["title"],
+            comment=form.cleaned_data["comment"],
+            meeting=form.cleaned_data["meeting"],
+            spam_reasons=form_spam_signals(request, form),
+        )
+        _remember_sent(request, proposal.feedback_item)
+        return redirect("forum:propose")
     sent = _just_sent(request) if request.method == "GET" else None
     return render(
         request,
@@ -181,5 +175,5 @@ def propose(request: HttpRequest) -> HttpResponse:
                 "meeting"
             ),
         },
-        status=status,
+        status=post.status,
     )
