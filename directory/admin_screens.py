@@ -73,29 +73,32 @@ def register_report(report) -> None:
 
 
 class HomePanel(Component):
-    """A panel on the admin home: `template_name` rendered with the figures `figures()` gives."""
+    """A panel on the admin home: `template_name` rendered with the figures `figures(user)` gives
+    the signed-in user."""
 
-    def __init__(self, name: str, template_name: str, order: int, figures: Callable[[], dict]):
+    def __init__(self, name: str, template_name: str, order: int, figures: Callable, user):
         self.name = name
         self.template_name = template_name
         self.order = order
         self.figures = figures
+        self.user = user
 
     def get_context_data(self, parent_context=None) -> dict:
-        return {**super().get_context_data(parent_context), **self.figures()}
+        return {**super().get_context_data(parent_context), **self.figures(self.user)}
 
 
 def home_panel(
     name: str, template_name: str, *, order: int, shown_to: Callable | None = None
 ) -> Callable:
-    """Decorator: show the decorated function's figures (a dict) as a panel on the admin home,
-    at `order` among Wagtail's own panels, to the users `shown_to(user)` allows (default all)."""
+    """Decorator: show the decorated function's figures (`figures(user)` -> dict, for the signed-in
+    user) as a panel on the admin home, at `order` among Wagtail's own panels, to the users
+    `shown_to(user)` allows (default all)."""
 
-    def register(figures: Callable[[], dict]) -> Callable[[], dict]:
+    def register(figures: Callable) -> Callable:
         @hooks.register("construct_homepage_panels")
         def add_panel(request, panels) -> None:
             if shown_to is None or shown_to(request.user):
-                panels.append(HomePanel(name, template_name, order, figures))
+                panels.append(HomePanel(name, template_name, order, figures, request.user))
 
         return figures
 

@@ -91,7 +91,7 @@ def checked_today_listing_button(page, user, next_url=None):
 
 
 @home_panel("overdue_reviews", "directory/admin/overdue_reviews_panel.html", order=50)
-def overdue_reviews() -> dict:
+def overdue_reviews(user) -> dict:
     """How many services are overdue for review or due soon, linking to the report."""
     overdue = overdue_count()
     return {

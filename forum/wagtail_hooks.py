@@ -89,7 +89,7 @@ def register_forum_viewsets():
 
 
 @home_panel("forum_overdue_actions", "forum/admin/overdue_actions_panel.html", order=60)
-def overdue_actions() -> dict:
+def overdue_actions(user) -> dict:
     """How many forum actions are overdue, the oldest first."""
     overdue = ForumAction.objects.overdue(clock.today()).select_related("team")
     return {

@@ -98,7 +98,7 @@ def figures_menu_item() -> MenuItem:
 @home_panel(
     "yswd_register", "you_said_we_did/admin/home_panel.html", order=55, shown_to=can_moderate
 )
-def responses_figures() -> dict:
+def responses_figures(user) -> dict:
     """For moderators: the register's freshness warning and how much feedback awaits a response."""
     return {
         "staleness": register_staleness(),

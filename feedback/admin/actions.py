@@ -1,4 +1,5 @@
-"""The moderation actions on one feedback item, as a table: name -> form, handler, first values.
+"""The moderation actions on one feedback item, as a table: name -> form, handler, first values,
+and the words of its form on the item page (shown in the table's order).
 
 The item page posts `action=<name>` with that action's form; `ACTIONS[name].run` does the work
 through `feedback.moderation` (which logs it) and returns the message for the moderator.
@@ -27,10 +28,15 @@ Status = FeedbackItem.Status
 
 @dataclass(frozen=True)
 class ModerationAction:
-    """One action: its form, what it does (item, user, cleaned data -> message), first values."""
+    """One action: its form, what it does (item, user, cleaned data -> message), first values,
+    and how its form reads: heading, button, an optional intro and the button's class."""
 
     form_class: type[forms.Form]
     run: Callable[[FeedbackItem, object, dict], str]
+    heading: str
+    button: str
+    intro: str = ""
+    button_class: str = "button"
     initial: Callable[[FeedbackItem], dict] = lambda item: {}
 
 
@@ -82,18 +88,58 @@ def _note(item: FeedbackItem, user, data: dict) -> str:
 
 
 ACTIONS: dict[str, ModerationAction] = {
-    "approve": ModerationAction(PublicTextForm, _approve, _public_text),
-    "redact": ModerationAction(RedactForm, _redact, _public_text),
+    "approve": ModerationAction(
+        PublicTextForm,
+        _approve,
+        "Approve for publication",
+        "Approve",
+        "Edit the public version if you need to: remove names and anything that identifies "
+        "someone. The original is kept.",
+        initial=_public_text,
+    ),
+    "redact": ModerationAction(
+        RedactForm,
+        _redact,
+        "Edit the public version only",
+        "Save public version",
+        "Changes what the public may see without approving. The original is kept and the change "
+        "is logged.",
+        initial=_public_text,
+    ),
     "reject": ModerationAction(
-        RejectForm, _reject, lambda item: {"reason": item.rejection_reason or None}
+        RejectForm,
+        _reject,
+        "Reject",
+        "Reject",
+        "Rejected feedback is never published. If it is about an individual case you will see "
+        "the complaints process.",
+        initial=lambda item: {"reason": item.rejection_reason or None},
     ),
-    "flag": ModerationAction(ReasonForm, _flag),
-    "unflag": ModerationAction(ReasonForm, _unflag),
-    "reopen": ModerationAction(NoteForm, _reopen),
     "themes": ModerationAction(
-        ThemesForm, _themes, lambda item: {"themes": list(item.themes.all())}
+        ThemesForm,
+        _themes,
+        "Themes",
+        "Save themes",
+        initial=lambda item: {"themes": list(item.themes.all())},
     ),
-    "note": ModerationAction(NoteForm, _note),
+    "flag": ModerationAction(
+        ReasonForm,
+        _flag,
+        "Flag as a safeguarding concern",
+        "Flag and email the safeguarding contact",
+        "Takes it out of the queue for good, emails the safeguarding contact now, and it is "
+        "never published.",
+        button_class="button no",
+    ),
+    "unflag": ModerationAction(
+        ReasonForm,
+        _unflag,
+        "Remove the safeguarding flag",
+        "Remove flag and return to the queue",
+        "Only if this is not a safeguarding concern, for example a false alarm from the word list.",
+    ),
+    "reopen": ModerationAction(NoteForm, _reopen, "Return to the queue", "Return to the queue"),
+    "note": ModerationAction(NoteForm, _note, "Add a note", "Add note"),
 }
 
 

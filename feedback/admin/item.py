@@ -89,7 +89,11 @@ class FeedbackItemView(
         item = self.item
         context.update(
             item=item,
-            action_forms=self.forms,
+            action_forms=[
+                (name, action, self.forms[name])
+                for name, action in ACTIONS.items()
+                if name in allowed
+            ],
             allowed_actions=allowed,
             log_entries=item.log_entries.select_related("user"),
             themes=item.themes.all(),

@@ -12,14 +12,13 @@ from django.urls import path, reverse, reverse_lazy
 from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from directory.admin_screens import PolicyMenuItem, ScreensMenuGroup
+from directory.admin_screens import PolicyMenuItem, ScreensMenuGroup, home_panel
 from directory.models import ServicePage
 from feedback.admin.dashboard import DashboardView
 from feedback.admin.item import FeedbackItemView
@@ -146,27 +145,12 @@ def service_feedback_button(page, user, view_name, next_url=None):
         yield ServiceFeedbackButton(page=page)
 
 
-class FeedbackHomePanel(Component):
-    """Admin home: how much feedback is waiting, for moderators (and safeguarding leads)."""
-
-    name = "feedback_waiting"
-    template_name = "feedback/admin/home_panel.html"
-    order = 60
-
-    def __init__(self, show_safeguarding: bool):
-        self.show_safeguarding = show_safeguarding
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["new_count"] = FeedbackItem.objects.filter(status=FeedbackItem.Status.NEW).count()
-        if self.show_safeguarding:
-            context["safeguarding_count"] = FeedbackItem.objects.filter(
-                status=FeedbackItem.Status.SAFEGUARDING
-            ).count()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_feedback_panel(request, panels) -> None:
-    if can_moderate(request.user):
-        panels.append(FeedbackHomePanel(can_view_safeguarding(request.user)))
+@home_panel("feedback_waiting", "feedback/admin/home_panel.html", order=60, shown_to=can_moderate)
+def feedback_waiting(user) -> dict:
+    """How much feedback is waiting, for moderators (and, to safeguarding leads, how many items
+    are flagged)."""
+    waiting = FeedbackItem.objects.filter(status=FeedbackItem.Status.NEW).count()
+    if not can_view_safeguarding(user):
+        return {"new_count": waiting}
+    flagged = FeedbackItem.objects.filter(status=FeedbackItem.Status.SAFEGUARDING).count()
+    return {"new_count": waiting, "safeguarding_count": flagged}

@@ -244,6 +244,18 @@ def test_home_panel_counts_new_feedback(moderator_client, make_item):
     assert "2 new feedback items" in html
 
 
+def test_home_panel_counts_safeguarding_concerns_only_for_safeguarding_leads(
+    client, moderator, safeguarding_lead, make_item
+):
+    make_item(status=FeedbackItem.Status.SAFEGUARDING)
+    client.force_login(safeguarding_lead)
+    assert "1 safeguarding concern</strong>" in client.get("/admin/").content.decode()
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert "No new feedback is waiting" in html
+    assert "safeguarding concern</strong>" not in html
+
+
 def test_menu_shows_feedback_entries_by_permission(moderator_client, make_item):
     html = moderator_client.get("/admin/").content.decode()
     assert "Moderation queue" in html
