@@ -9,7 +9,12 @@ PRIVACY_NOTICE_SLUG = "privacy"
 def _privacy_notice_url(request: HttpRequest) -> str:
     from wagtail.models import Page
 
-    page = Page.objects.live().public().filter(slug=PRIVACY_NOTICE_SLUG).first()
+    from directory.public_cache import cached_for_pages
+
+    page = cached_for_pages(
+        "privacy-notice",
+        lambda: Page.objects.live().public().filter(slug=PRIVACY_NOTICE_SLUG).first(),
+    )
     return (page.get_url(request=request) or "") if page else ""
 
 

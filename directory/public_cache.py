@@ -9,9 +9,9 @@
   `Sec-Fetch-Site` / `Origin` headers show where the POST came from instead, and cross-site
   POSTs are refused (the check Go's `http.CrossOriginProtection` makes). Django 6.1's CSRF
   middleware still needs a token, so these views are exempt from it and make this check.
-- `pages_version`: a number that changes when any page but a service changes, or any page
-  moves, so what every page shows about the page tree (sections, footer links, breadcrumbs)
-  can be cached against it.
+- `pages_version`: a number that changes when any page but a service changes, any page
+  moves or a view restriction changes, so what every page shows about the page tree
+  (sections, footer links, breadcrumbs, the privacy notice's link) can be cached against it.
 - `purge_listing_pages`: on publish and unpublish Wagtail's frontend_cache app purges the page
   itself; this purges the pages above it that list it (the directory search, sections, home).
 """
@@ -26,7 +26,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from directory.models import ServicePage
@@ -152,8 +152,9 @@ def bump_pages_version(sender=None, instance=None, **kwargs) -> None:
 
 def bump_unless_service(sender=None, instance=None, **kwargs) -> None:
     """Sections, footer pages and ancestors are never services: a service changing in place
-    (the common case, many times a day) keeps the cache; anything else bumps the version."""
-    if isinstance(instance, Page) and not isinstance(instance, ServicePage):
+    (the common case, many times a day) keeps the cache; any other page or a view restriction
+    (what is public, such as the privacy notice's link) bumps the version."""
+    if isinstance(instance, Page | PageViewRestriction) and not isinstance(instance, ServicePage):
         bump_pages_version()
 
 

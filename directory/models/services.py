@@ -59,6 +59,17 @@ class DirectoryIndexPage(Page):
             .order_by("title")
         )
 
+    def route(self, request, path_components):
+        """A service is fetched with everything its page shows (`ServicePage.with_details`)."""
+        if len(path_components) == 1:
+            service = (
+                ServicePage.with_details().child_of(self).filter(slug=path_components[0]).first()
+            )
+            if service is not None:
+                service._cached_parent_obj = self  # as Page.route does: no query for the parent
+                return service.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         for fn in hooks.get_hooks(DIRECTORY_INDEX_CONTEXT):
@@ -271,6 +282,28 @@ class ServicePage(Page):
 
     class Meta:
         verbose_name = "service"
+
+    # What the service page, its JSON-LD and the hooks on it read: one query for the page with
+    # its organisation and provider type, one for each of these, however many rows each has.
+    DETAIL_RELATIONS = (
+        "service_types",
+        "needs",
+        "districts",
+        "access_routes",
+        "delivery_methods",
+        "languages",
+        "contacts",
+        "locations",
+        "opening_times",
+    )
+
+    @classmethod
+    def with_details(cls) -> models.QuerySet:
+        """Services with everything their page shows fetched in bulk (a constant number of
+        queries). Previews keep their unsaved relations: they are not fetched this way."""
+        return cls.objects.select_related("organisation", "provider_type").prefetch_related(
+            *cls.DETAIL_RELATIONS
+        )
 
     def clean(self):
         super().clean()
