@@ -2,16 +2,15 @@
 
 import io
 
-from directory.models import ServicePage
+from directory.models import ServicePage, with_details
 from directory.visibility import publicly_visible
 
-from .serializers import with_related
 from .spreadsheet import service_row, write_rows
 
 
 def published_service_rows() -> list[dict[str, str]]:
     """One row per publicly visible service, as its published version reads, in title order."""
-    pages = with_related(publicly_visible(ServicePage.objects)).order_by("title", "pk")
+    pages = with_details(publicly_visible(ServicePage.objects)).order_by("title", "pk")
     return [service_row(page) for page in pages]
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from directory.models import OpeningTime, ServiceLocation, ServicePage
+from directory.models import OpeningTime, ServiceLocation, ServicePage, with_details
 from directory.visibility import publicly_visible
 from search.contract import SearchQuery
 from search.service_search import search_services
 
 from .params import Pagination, ParameterError, ServiceFilters
-from .serializers import with_related, with_summary_related
+from .serializers import with_summary_related
 from .vocabularies import VOCABULARIES, VOCABULARY_BY_UUID, Vocabulary
 
 FACT_TERMS: dict[uuid.UUID, tuple[str, str]] = {
@@ -144,7 +144,7 @@ def find_services(filters: ServiceFilters, pagination: Pagination, *, full: bool
     results = _run(query)
     if results.page != pagination.page:  # the backend clamped a page past the end
         return Found([], results.total)
-    related = with_related if full else with_summary_related
+    related = with_details if full else with_summary_related
     pages = _pages_in_order(
         [hit.page_id for hit in results.hits], related(publicly_visible(ServicePage.objects))
     )
@@ -209,5 +209,5 @@ def service_location(location_uuid: uuid.UUID) -> ServiceLocation | None:
     ).first()
     if place is None:
         return None
-    place.page = with_related(publicly_visible(ServicePage.objects)).get(pk=place.page_id)
+    place.page = with_details(publicly_visible(ServicePage.objects)).get(pk=place.page_id)
     return place

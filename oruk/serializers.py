@@ -1,8 +1,8 @@
 """Plain functions mapping the directory's models to Open Referral UK 3.0 objects.
 
-Every function reads only what `with_related()` prefetches, so serialising a page of services
-costs a fixed number of queries whatever its size. Optional fields are left out when empty
-rather than sent as empty strings.
+Every function reads only what `directory.models.with_details()` (or `with_summary_related()`
+for list items) prefetches, so serialising a page of services costs a fixed number of queries
+whatever its size. Optional fields are left out when empty rather than sent as empty strings.
 """
 
 import datetime
@@ -25,21 +25,6 @@ from .vocabularies import VOCABULARIES, Vocabulary, derived_uuid, service_terms
 
 WEEKDAY_CODES = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
 COUNTRY = "GB"
-
-
-def with_related(queryset: QuerySet) -> QuerySet:
-    """The service queryset with everything a full ORUK service needs, fetched in bulk."""
-    return queryset.select_related("organisation", "provider_type").prefetch_related(
-        "service_types",
-        "needs",
-        "districts",
-        "access_routes",
-        "delivery_methods",
-        "languages",
-        "contacts",
-        "locations",
-        "opening_times",
-    )
 
 
 def with_summary_related(queryset: QuerySet) -> QuerySet:
@@ -346,5 +331,4 @@ __all__ = [
     "service_summary",
     "taxonomy",
     "taxonomy_term",
-    "with_related",
 ]

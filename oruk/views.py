@@ -18,7 +18,7 @@ from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import PageLogEntry
 
-from directory.models import ServicePage
+from directory.models import ServicePage, with_details
 from directory.visibility import publicly_visible
 
 from . import openapi, queries, serializers
@@ -188,7 +188,7 @@ def service_list(request: HttpRequest) -> Payload:
 def service_detail(request: HttpRequest, id: str) -> Payload:
     """`/services/{id}`: one live service, fully nested."""
     service_uuid = parse_uuid(id, "id")
-    pages = serializers.with_related(publicly_visible(ServicePage.objects))
+    pages = with_details(publicly_visible(ServicePage.objects))
     page = pages.filter(uuid=service_uuid).first()
     if page is None:
         raise NotFound("No published service has this id")

@@ -2,7 +2,7 @@
 
 from .pages import HomePage, InformationPage
 from .service_details import OpeningTime, ServiceContact, ServiceLocation
-from .services import DirectoryIndexPage, ServicePage
+from .services import DirectoryIndexPage, ServicePage, with_details
 from .settings import LocalOfferSettings
 from .snippets import (
     AccessRoute,
@@ -32,4 +32,5 @@ __all__ = [
     "ServiceLocation",
     "ServicePage",
     "ServiceType",
+    "with_details",
 ]

@@ -60,11 +60,10 @@ class DirectoryIndexPage(Page):
         )
 
     def route(self, request, path_components):
-        """A service is fetched with everything its page shows (`ServicePage.with_details`)."""
+        """A service is fetched with everything its page shows (`with_details`)."""
         if len(path_components) == 1:
-            service = (
-                ServicePage.with_details().child_of(self).filter(slug=path_components[0]).first()
-            )
+            services = with_details(ServicePage.objects.child_of(self))
+            service = services.filter(slug=path_components[0]).first()
             if service is not None:
                 service._cached_parent_obj = self  # as Page.route does: no query for the parent
                 return service.route(request, [])
@@ -283,28 +282,6 @@ class ServicePage(Page):
     class Meta:
         verbose_name = "service"
 
-    # What the service page, its JSON-LD and the hooks on it read: one query for the page with
-    # its organisation and provider type, one for each of these, however many rows each has.
-    DETAIL_RELATIONS = (
-        "service_types",
-        "needs",
-        "districts",
-        "access_routes",
-        "delivery_methods",
-        "languages",
-        "contacts",
-        "locations",
-        "opening_times",
-    )
-
-    @classmethod
-    def with_details(cls) -> models.QuerySet:
-        """Services with everything their page shows fetched in bulk (a constant number of
-        queries). Previews keep their unsaved relations: they are not fetched this way."""
-        return cls.objects.select_related("organisation", "provider_type").prefetch_related(
-            *cls.DETAIL_RELATIONS
-        )
-
     def clean(self):
         super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
@@ -345,3 +322,21 @@ class ServicePage(Page):
         context["locations"] = list(self.locations.all())
         context["contacts"] = list(self.contacts.all())
         return context
+
+
+def with_details(services: models.QuerySet) -> models.QuerySet:
+    """Services with everything shown of each (its page and JSON-LD, the Open Referral API and
+    spreadsheet) fetched in bulk: one query for the pages with their organisation and provider
+    type, then one for each relation, however many rows it has. (Previews are not fetched:
+    they show their unsaved relations.)"""
+    return services.select_related("organisation", "provider_type").prefetch_related(
+        "service_types",
+        "needs",
+        "districts",
+        "access_routes",
+        "delivery_methods",
+        "languages",
+        "contacts",
+        "locations",
+        "opening_times",
+    )

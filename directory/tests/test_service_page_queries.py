@@ -2,7 +2,7 @@
 
 The page, its JSON-LD and the hooks other apps show on it (shortlist button, feedback link,
 "was this page helpful?", "you said, we did") read the service's relations from one fetch
-(`ServicePage.with_details`, used when the directory routes to a service), so each relation
+(`directory.models.with_details`, used when the directory routes to a service), so each relation
 is one query whether the service has one contact or five.
 """
 
@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from directory.factories import InformationPageFactory
 
 # The site; routing to the service (the home page, the directory page's two, the service with
-# its organisation and provider type); one per relation in ServicePage.DETAIL_RELATIONS (9);
+# its organisation and provider type); one per relation `with_details` prefetches (9);
 # Wagtail's view-restriction check (2); LocalOfferSettings; the description's document and page
 # links (1 + 2, Wagtail fetches each kind in bulk); "you said, we did" (view restrictions, then
 # the responses about the service). The privacy notice's link is cached with the page tree.
