@@ -146,3 +146,14 @@ def test_a_section_published_later_is_in_the_cached_header_and_footer_at_once(
     section.refresh_from_db()  # publishing updated another copy of the page
     section.unpublish()
     assert "Money and benefits" not in client.get(directory_page.url).content.decode()
+
+
+def test_the_cached_privacy_notice_link_goes_when_the_notice_is_restricted(client, site_root):
+    from directory.factories import InformationPageFactory, restrict_page
+
+    notice = InformationPageFactory(parent=site_root, title="Privacy notice", slug="privacy")
+    assert 'href="/privacy/"' in client.get("/").content.decode()
+    restriction = restrict_page(notice)
+    assert 'href="/privacy/"' not in client.get("/").content.decode()
+    restriction.delete()
+    assert 'href="/privacy/"' in client.get("/").content.decode()
