@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from directory.filters import FilterGroup, FilterValue, removal_tags, without
 from forum.models import ActionUpdate, ForumAction, MeetingPage, Team
 from forum.models.actions import (  # noqa: F401 - re-exported: the rules of actions
     ActionStatus,
@@ -91,25 +92,6 @@ def record_update(
 
 
 # The tracker -------------------------------------------------------------------------------
-
-
-@dataclass
-class FilterValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class FilterGroup:
-    key: str
-    label: str
-    values: list[FilterValue]
-
-    @property
-    def selected_count(self) -> int:
-        return sum(1 for v in self.values if v.selected)
 
 
 @dataclass
@@ -203,21 +185,9 @@ def tracker(base: QuerySet, filters: TrackerFilters, day: datetime.date) -> dict
 
 def selected_tags(filters: TrackerFilters, groups: list[FilterGroup], params) -> list[dict]:
     """The chosen filters as removable tags: each links to the same search without it."""
-    tags = []
-    for group in groups:
-        for value in group.values:
-            if value.selected:
-                rest = params.copy()
-                rest.setlist(group.key, [v for v in params.getlist(group.key) if v != value.value])
-                rest.pop("page", None)
-                tags.append(
-                    {"label": f"{group.label}: {value.label}", "href": "?" + rest.urlencode()}
-                )
+    tags = removal_tags(groups, params)
     if filters.overdue:
-        rest = params.copy()
-        rest.pop("overdue", None)
-        rest.pop("page", None)
-        tags.append({"label": "Overdue only", "href": "?" + rest.urlencode()})
+        tags.append({"label": "Overdue only", "href": without(params, "overdue")})
     return tags
 
 

@@ -8,6 +8,7 @@ would add given the other filters. Unknown values are ignored, never an error.
 from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
 
+from directory.filters import FilterGroup, FilterValue, removal_tags
 from feedback.models import Theme
 from you_said_we_did.evidence import evidence_sources
 from you_said_we_did.models import ResponsePage, ResponseStatus
@@ -85,7 +86,6 @@ def response_listing(index_page, request: HttpRequest) -> dict:
     }
     matching = [r for r in responses if _matches(facts[r.pk], selected)]
     facets = []
-    tags = []
     for group in GROUPS:
         base = [r for r in responses if _matches(facts[r.pk], selected, skip=group)]
         items = []
@@ -93,16 +93,10 @@ def response_listing(index_page, request: HttpRequest) -> dict:
             count = sum(1 for r in base if value in facts[r.pk][group])
             checked = value in selected[group]
             if count or checked:
-                items.append({"value": value, "label": label, "count": count, "checked": checked})
-            if checked:
-                remaining = params.copy()
-                remaining.setlist(group, [v for v in params.getlist(group) if v != value])
-                remaining.pop("page", None)
-                tags.append(
-                    {"group": GROUP_LABELS[group], "label": label, "query": remaining.urlencode()}
-                )
+                items.append(FilterValue(value, label, count, checked))
         if items:
-            facets.append({"name": group, "label": GROUP_LABELS[group], "items": items})
+            facets.append(FilterGroup(group, GROUP_LABELS[group], items))
+    tags = removal_tags(facets, params)
     paginator = Paginator(matching, PER_PAGE)
     page_obj = paginator.get_page(params.get("page"))
     return {

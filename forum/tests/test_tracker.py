@@ -72,7 +72,7 @@ def test_tracker_lists_every_published_action_with_counts(client, actions):
     assert counts(response, "team") == {"Short breaks team": 2, "Transport team": 2}
     assert response.context["overdue_count"] == 2
     html = response.content.decode()
-    assert 'Transport team <span class="forum-count">(2)</span>' in html
+    assert 'Transport team <span class="localoffer-facets__count">(2)</span>' in html
 
 
 def test_overdue_filter_uses_the_fixed_clock(client, actions):
