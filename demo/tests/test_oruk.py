@@ -13,8 +13,13 @@ from oruk.validation import schema_errors
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_round_trips_through_an_empty_site(site_root, directory_page):
-    load_demo_content()
+@pytest.fixture(scope="module")
+def demo(module_transaction):
+    """The directory's demo, loaded once for this module; each test's changes are rolled back."""
+    return load_demo_content()
+
+
+def test_demo_content_round_trips_through_an_empty_site(demo):
     exported = export_text()
     before = {
         row["external_id"]: {k: v for k, v in row.items() if v} for row in published_service_rows()
@@ -33,8 +38,7 @@ def test_demo_content_round_trips_through_an_empty_site(site_root, directory_pag
     assert again.counts["unchanged"] == len(before)
 
 
-def test_demo_content_validates_against_the_profile_schemas(client, site_root):
-    load_demo_content()
+def test_demo_content_validates_against_the_profile_schemas(client, demo):
     services = ServicePage.objects.live()
     assert services.count() > 20
 
